@@ -1,0 +1,18 @@
+from catalog.models.certificates import (
+    OcopCertificate,
+    RuralIndustrialAward,
+)
+from catalog.models.pages import CategoryPage, ProductImage, ProductPage, ProductTag
+from catalog.models.snippets import Category, Certification, OcopGroup
+
+__all__ = [
+    "Category",
+    "CategoryPage",
+    "Certification",
+    "OcopCertificate",
+    "OcopGroup",
+    "ProductImage",
+    "ProductPage",
+    "ProductTag",
+    "RuralIndustrialAward",
+]

@@ -1,0 +1,239 @@
+"""Product pages (under their seller) and category listing pages."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+)
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from catalog.models.snippets import OcopGroup
+from marketplace.formatting import format_vnd
+
+MAX_PRICE_VND = 1_000_000_000
+
+
+class ProductTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "catalog.ProductPage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class ProductImage(Orderable):
+    """One picture of a product's gallery; the first is the cover."""
+
+    page = ParentalKey(
+        "catalog.ProductPage", related_name="gallery_images", on_delete=models.CASCADE
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("ảnh"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    alt_text = models.CharField(
+        _("mô tả ảnh (alt)"),
+        max_length=200,
+        help_text=_("Mô tả ngắn nội dung ảnh cho người dùng trình đọc màn hình."),
+    )
+
+    panels = [FieldPanel("image"), FieldPanel("alt_text")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("ảnh sản phẩm")
+
+
+class ProductPage(Page):
+    """A product a seller offers; lives under its SellerPage."""
+
+    summary = models.CharField(_("tóm tắt"), max_length=300, blank=True)
+    description = RichTextField(_("mô tả chi tiết"), blank=True)
+    category = models.ForeignKey(
+        "catalog.Category",
+        verbose_name=_("danh mục"),
+        on_delete=models.PROTECT,
+        related_name="products",
+    )
+    ocop_group = models.PositiveSmallIntegerField(
+        _("nhóm sản phẩm OCOP"), choices=OcopGroup.choices, null=True, blank=True
+    )
+    price_vnd = models.PositiveBigIntegerField(
+        _("giá (đồng)"),
+        validators=[
+            MinValueValidator(1, message=_("Giá phải lớn hơn 0 đồng.")),
+            MaxValueValidator(MAX_PRICE_VND, message=_("Giá vượt quá 1 tỷ đồng.")),
+        ],
+    )
+    unit = models.CharField(_("đơn vị tính"), max_length=30)
+    pack_size = models.CharField(_("quy cách đóng gói"), max_length=80, blank=True)
+    min_order = models.PositiveIntegerField(
+        _("số lượng đặt tối thiểu"), default=1, validators=[MinValueValidator(1)]
+    )
+    stock = models.PositiveIntegerField(
+        _("tồn kho"), null=True, blank=True, help_text=_("Để trống nếu không theo dõi.")
+    )
+    available = models.BooleanField(_("đang bán"), default=True)
+    origin_commune = models.ForeignKey(
+        "sellers.AdminUnit",
+        verbose_name=_("xã/phường xuất xứ"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    ingredients = models.TextField(_("thành phần / nguyên liệu"), blank=True)
+    shelf_life = models.CharField(_("hạn sử dụng"), max_length=80, blank=True)
+    storage = models.CharField(_("bảo quản"), max_length=200, blank=True)
+    certifications = ParentalManyToManyField(
+        "catalog.Certification", verbose_name=_("chứng nhận khác"), blank=True
+    )
+    tags = ClusterTaggableManager(through=ProductTag, blank=True, verbose_name=_("thẻ"))
+    # Denormalised from the tree so listings filter by seller without joins on path.
+    seller = models.ForeignKey(
+        "sellers.SellerPage",
+        verbose_name=_("người bán"),
+        on_delete=models.SET_NULL,
+        related_name="products",
+        editable=False,
+        null=True,
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldRowPanel([FieldPanel("category"), FieldPanel("ocop_group")]),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("price_vnd"), FieldPanel("unit")]),
+                FieldRowPanel([FieldPanel("pack_size"), FieldPanel("min_order")]),
+                FieldRowPanel([FieldPanel("stock"), FieldPanel("available")]),
+            ],
+            heading=_("Giá và tồn kho"),
+        ),
+        InlinePanel(
+            "gallery_images",
+            label=_("Bộ ảnh"),
+            min_num=1,
+            heading=_("Bộ ảnh (ảnh đầu tiên là ảnh đại diện)"),
+        ),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [
+                FieldPanel("origin_commune"),
+                FieldPanel("ingredients"),
+                FieldRowPanel([FieldPanel("shelf_life"), FieldPanel("storage")]),
+                FieldPanel("certifications"),
+                FieldPanel("tags"),
+            ],
+            heading=_("Nguồn gốc và chất lượng"),
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("description"),
+        index.FilterField("category"),
+        index.FilterField("seller"),
+    ]
+
+    parent_page_types = ["sellers.SellerPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("sản phẩm")
+        verbose_name_plural = _("sản phẩm")
+
+    def clean(self):
+        super().clean()
+        if self.ocop_group == OcopGroup.TOURISM:
+            raise ValidationError(
+                {"ocop_group": _("Dịch vụ du lịch không phải hàng hoá bán trên sàn.")}
+            )
+
+    def save(self, *args, **kwargs):
+        if self.path and self.seller_id is None:
+            parent = self.get_parent()
+            if parent is not None:
+                self.seller_id = parent.id
+        if self.ocop_group is None and self.category_id:
+            self.ocop_group = self.category.default_ocop_group
+        super().save(*args, **kwargs)
+
+    # -- display helpers (they use prefetched data when listing helpers set it) --
+
+    @cached_property
+    def images(self) -> list[ProductImage]:
+        return list(self.gallery_images.all())
+
+    @property
+    def primary_image(self) -> ProductImage | None:
+        images = self.images
+        return images[0] if images else None
+
+    @cached_property
+    def current_ocop(self):
+        """The best verified, unexpired OCOP certificate, or None."""
+        today = timezone.localdate()
+        valid = [c for c in self.ocop_certificates.all() if c.is_valid(today)]
+        return max(valid, key=lambda c: (c.stars, c.expires_on), default=None)
+
+    @property
+    def price_display(self) -> str:
+        return f"{format_vnd(self.price_vnd)} / {self.unit}"
+
+    @property
+    def in_stock(self) -> bool:
+        return self.available and (self.stock is None or self.stock > 0)
+
+    def get_context(self, request, *args, **kwargs):
+        from catalog.listing import product_cards
+
+        context = super().get_context(request, *args, **kwargs)
+        context["seller"] = self.seller
+        context["related_products"] = product_cards(
+            ProductPage.objects.live()
+            .filter(category_id=self.category_id)
+            .exclude(pk=self.pk)
+            .order_by("-first_published_at")
+        )[:4]
+        return context
+
+
+class CategoryPage(Page):
+    """Browse page for one shop category, with filters that work without JavaScript."""
+
+    category = models.OneToOneField(
+        "catalog.Category",
+        verbose_name=_("danh mục"),
+        on_delete=models.PROTECT,
+        related_name="page",
+    )
+    intro = models.TextField(_("giới thiệu"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("category"),
+        FieldPanel("intro"),
+    ]
+    parent_page_types = ["marketplace.HomePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("trang danh mục")
+
+    def get_context(self, request, *args, **kwargs):
+        from catalog.listing import ProductFilter
+
+        context = super().get_context(request, *args, **kwargs)
+        product_filter = ProductFilter(request.GET, category=self.category)
+        context.update(product_filter.context())
+        return context

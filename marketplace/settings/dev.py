@@ -1,0 +1,15 @@
+"""Laptop settings: DEBUG on, a throwaway key when none is set, mail to the console."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "dev-only-insecure-key-change-me")
+os.environ.setdefault("SECURE_COOKIES", "0")
+
+from .base import *  # noqa: E402,F403
+
+DEBUG = os.environ.get("DEBUG", "1") == "1"
+ALLOWED_HOSTS = ["*"]
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}

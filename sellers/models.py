@@ -1,0 +1,265 @@
+"""Sellers: the province's communes and wards, and each producer's profile page."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from sellers.validators import (
+    display_phone,
+    normalize_phone,
+    normalize_tax_code,
+    validate_tax_code,
+)
+
+
+class AdminUnit(models.Model):
+    """A commune (xã) or ward (phường) of the merged province, from NQ 1687 (2025)."""
+
+    code = models.CharField(_("mã đơn vị"), max_length=5, primary_key=True)
+    name = models.CharField(_("tên"), max_length=80)
+    full_name = models.CharField(_("tên đầy đủ"), max_length=100)
+    unit_type = models.CharField(_("loại đơn vị"), max_length=10)
+    former_province = models.CharField(_("tỉnh cũ"), max_length=40)
+    former_district_hint = models.CharField(
+        _("huyện cũ (gợi ý)"), max_length=60, blank=True
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("xã/phường")
+        verbose_name_plural = _("xã/phường")
+
+    def __str__(self) -> str:
+        return self.full_name
+
+
+class SellerType(models.TextChoices):
+    COOPERATIVE = "cooperative", _("Hợp tác xã")
+    HOUSEHOLD_BUSINESS = "household_business", _("Hộ kinh doanh")
+    ENTERPRISE = "enterprise", _("Doanh nghiệp")
+    PRODUCTION_FACILITY = "production_facility", _("Cơ sở sản xuất")
+    COOPERATIVE_GROUP = "cooperative_group", _("Tổ hợp tác")
+
+
+class SellerIndexPage(Page):
+    """The directory of every seller; sellers' pages (and their products) live under it."""
+
+    intro = RichTextField(_("giới thiệu"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["sellers.SellerPage"]
+    parent_page_types = ["marketplace.HomePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("danh bạ người bán")
+
+    def get_context(self, request, *args, **kwargs):
+        from django.core.paginator import Paginator
+
+        context = super().get_context(request, *args, **kwargs)
+        sellers = (
+            SellerPage.objects.live()
+            .child_of(self)
+            .select_related("commune", "logo")
+            .order_by("title")
+        )
+        seller_type = request.GET.get("loai")
+        if seller_type in SellerType.values:
+            sellers = sellers.filter(seller_type=seller_type)
+        context["seller_types"] = SellerType.choices
+        context["selected_type"] = seller_type
+        context["sellers"] = Paginator(sellers, 30).get_page(request.GET.get("trang"))
+        return context
+
+
+class SellerPage(Page):
+    """A cooperative's, household business's or enterprise's public profile."""
+
+    legal_name = models.CharField(_("tên pháp lý"), max_length=255)
+    seller_type = models.CharField(
+        _("loại hình"), max_length=24, choices=SellerType.choices
+    )
+    tax_code = models.CharField(
+        _("mã số thuế"),
+        max_length=14,
+        blank=True,
+        validators=[validate_tax_code],
+        help_text=_("10 chữ số, 10 số-3 số (chi nhánh) hoặc 12 số định danh cá nhân."),
+    )
+    representative = models.CharField(_("người đại diện"), max_length=120, blank=True)
+    phone = models.CharField(
+        _("điện thoại"),
+        max_length=16,
+        blank=True,
+        help_text=_("Ví dụ 0912 345 678; lưu dạng +84."),
+    )
+    email = models.EmailField(_("email"), blank=True)
+    street_line = models.CharField(
+        _("địa chỉ (số nhà, đường, ấp/khóm)"), max_length=255, blank=True
+    )
+    commune = models.ForeignKey(
+        AdminUnit,
+        verbose_name=_("xã/phường"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="sellers",
+    )
+    legacy_district = models.CharField(
+        _("huyện cũ (địa chỉ trước 07/2025)"), max_length=80, blank=True
+    )
+    year_founded = models.PositiveSmallIntegerField(
+        _("năm thành lập"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+    )
+    members = models.PositiveIntegerField(
+        _("số thành viên"), null=True, blank=True, help_text=_("Với hợp tác xã.")
+    )
+    story = RichTextField(_("câu chuyện"), blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("ảnh bìa"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    verified = models.BooleanField(_("đã xác minh"), default=False)
+    verified_at = models.DateTimeField(_("xác minh lúc"), null=True, blank=True)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("xác minh bởi"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("legal_name"),
+                FieldRowPanel([FieldPanel("seller_type"), FieldPanel("tax_code")]),
+                FieldPanel("representative"),
+                FieldRowPanel([FieldPanel("year_founded"), FieldPanel("members")]),
+            ],
+            heading=_("Thông tin pháp lý"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
+                FieldPanel("street_line"),
+                FieldPanel("commune"),
+                FieldPanel("legacy_district"),
+            ],
+            heading=_("Liên hệ và địa chỉ"),
+        ),
+        FieldPanel("story"),
+        FieldRowPanel([FieldPanel("logo"), FieldPanel("cover_image")]),
+    ]
+    settings_panels = Page.settings_panels + [
+        MultiFieldPanel(
+            [FieldPanel("verified", permission="sellers.verify_seller")],
+            heading=_("Xác minh của Sở Công Thương"),
+        )
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("legal_name"),
+        index.FilterField("seller_type"),
+    ]
+
+    parent_page_types = ["sellers.SellerIndexPage"]
+    subpage_types = ["catalog.ProductPage"]
+
+    class Meta:
+        verbose_name = _("người bán")
+        verbose_name_plural = _("người bán")
+        permissions = [("verify_seller", _("Xác minh người bán"))]
+
+    def clean(self):
+        super().clean()
+        self.tax_code = normalize_tax_code(self.tax_code)
+        if self.phone:
+            try:
+                self.phone = normalize_phone(self.phone)
+            except ValidationError as exc:
+                raise ValidationError({"phone": exc.messages}) from exc
+        if self.members and self.seller_type not in (
+            SellerType.COOPERATIVE,
+            SellerType.COOPERATIVE_GROUP,
+        ):
+            raise ValidationError(
+                {"members": _("Chỉ hợp tác xã và tổ hợp tác có số thành viên.")}
+            )
+
+    def save(self, *args, **kwargs):
+        if self.verified and not self.verified_at:
+            self.verified_at = timezone.now()
+        if not self.verified:
+            self.verified_at = None
+            self.verified_by = None
+        super().save(*args, **kwargs)
+
+    @property
+    def phone_display(self) -> str:
+        return display_phone(self.phone)
+
+    @property
+    def address_display(self) -> str:
+        parts = [self.street_line]
+        if self.commune_id:
+            parts.append(self.commune.full_name)
+        parts.append("tỉnh Vĩnh Long")
+        return ", ".join(p for p in parts if p)
+
+    @cached_property
+    def live_products(self):
+        from catalog.models import ProductPage
+
+        return ProductPage.objects.live().child_of(self)
+
+    def get_context(self, request, *args, **kwargs):
+        from catalog.listing import product_cards
+
+        context = super().get_context(request, *args, **kwargs)
+        context["products"] = product_cards(self.live_products.order_by("title"))[:48]
+        return context
+
+
+class SellerAccess(models.Model):
+    """Links a seller to the user group that edits its subtree and its media collection."""
+
+    seller = models.OneToOneField(
+        SellerPage, on_delete=models.CASCADE, related_name="access"
+    )
+    group = models.OneToOneField(
+        "auth.Group", on_delete=models.CASCADE, related_name="seller_access"
+    )
+    media_collection = models.ForeignKey(
+        "wagtailcore.Collection", on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("quyền của người bán")
+
+    def __str__(self) -> str:
+        return str(self.group)

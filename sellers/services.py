@@ -1,0 +1,212 @@
+"""Site structure, the department's group and workflow, and seller onboarding."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.utils.text import slugify
+from wagtail.models import (
+    Collection as MediaCollection,
+)
+from wagtail.models import (
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Site,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from sellers.models import SellerAccess, SellerIndexPage, SellerPage
+
+DEPARTMENT_GROUP = "Sở Công Thương"
+WORKFLOW_NAME = "Sở Công Thương duyệt nội dung người bán"
+SELLER_GROUP_PREFIX = "Người bán"
+
+_DEPARTMENT_MODEL_PERMISSIONS = {
+    "catalog": ["category", "certification", "ocopcertificate", "ruralindustrialaward"],
+    "marketplace": ["collection"],
+}
+_DEPARTMENT_EXTRA_PERMISSIONS = [
+    ("catalog", "verify_ocopcertificate"),
+    ("sellers", "verify_seller"),
+    ("wagtailadmin", "access_admin"),
+]
+_DEPARTMENT_PAGE_PERMISSIONS = [
+    "add_page",
+    "change_page",
+    "publish_page",
+    "lock_page",
+    "unlock_page",
+    "delete_page",
+]
+_MEDIA_PERMISSIONS = [
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
+]
+
+
+def _permission(app_label: str, codename: str) -> Permission:
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _grant_media(group: Group, collection: MediaCollection) -> None:
+    for app_label, codename in _MEDIA_PERMISSIONS:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group,
+            collection=collection,
+            permission=_permission(app_label, codename),
+        )
+
+
+def _grant_pages(group: Group, page: Page, codenames: list[str]) -> None:
+    for codename in codenames:
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=page, permission=_permission("wagtailcore", codename)
+        )
+
+
+@transaction.atomic
+def ensure_site_structure():
+    """Create (once) the home page, seller directory, category pages, the department
+    group and its approval workflow. Safe to call any number of times."""
+    from catalog.models import Category, CategoryPage
+    from marketplace.models import HomePage
+
+    root = Page.get_first_root_node()
+    home = HomePage.objects.first()
+    if home is None:
+        home = root.add_child(
+            instance=HomePage(
+                title="Sàn OCOP Vĩnh Long",
+                slug="trang-chu",
+                hero_title="Đặc sản và sản phẩm OCOP của Vĩnh Long",
+                hero_text=(
+                    "Mua trực tiếp từ hợp tác xã, hộ kinh doanh và doanh nghiệp "
+                    "địa phương, sản phẩm được Sở Công Thương xác minh."
+                ),
+            )
+        )
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(
+            hostname="localhost", port=80, root_page=home, is_default_site=True
+        )
+    elif site.root_page_id != home.pk:
+        site.root_page = home
+        site.save()
+    Page.objects.filter(depth=2).exclude(pk=home.pk).filter(
+        content_type__model="page"
+    ).delete()
+
+    seller_index = SellerIndexPage.objects.first()
+    if seller_index is None:
+        seller_index = home.add_child(
+            instance=SellerIndexPage(title="Người bán", slug="nguoi-ban")
+        )
+    existing = set(CategoryPage.objects.values_list("category_id", flat=True))
+    for category in Category.objects.exclude(pk__in=existing):
+        home.add_child(
+            instance=CategoryPage(
+                title=category.name, slug=category.slug, category=category
+            )
+        )
+
+    department = ensure_department_group(home)
+    ensure_workflow(department, seller_index)
+    return home
+
+
+def ensure_department_group(home: Page) -> Group:
+    group, _created = Group.objects.get_or_create(name=DEPARTMENT_GROUP)
+    permissions = [
+        _permission(app, code) for app, code in _DEPARTMENT_EXTRA_PERMISSIONS
+    ]
+    for app_label, models in _DEPARTMENT_MODEL_PERMISSIONS.items():
+        for model in models:
+            for action in ("add", "change", "delete", "view"):
+                permissions.append(_permission(app_label, f"{action}_{model}"))
+    group.permissions.add(*permissions)
+    _grant_pages(group, home, _DEPARTMENT_PAGE_PERMISSIONS)
+    _grant_media(group, MediaCollection.get_first_root_node())
+    return group
+
+
+def ensure_workflow(department: Group, seller_index: Page) -> Workflow:
+    workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    task = GroupApprovalTask.objects.filter(name="Sở Công Thương phê duyệt").first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name="Sở Công Thương phê duyệt")
+    task.groups.add(department)
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, sort_order=0)
+    WorkflowPage.objects.update_or_create(
+        page=seller_index, defaults={"workflow": workflow}
+    )
+    return workflow
+
+
+def seller_group_name(seller: SellerPage) -> str:
+    return f"{SELLER_GROUP_PREFIX} #{seller.pk}: {seller.title}"[:150]
+
+
+@transaction.atomic
+def ensure_seller_access(seller: SellerPage) -> SellerAccess:
+    """The seller's own group: add and edit (never publish) on its subtree only."""
+    access = SellerAccess.objects.filter(seller=seller).select_related("group").first()
+    if access is not None:
+        return access
+    group, _created = Group.objects.get_or_create(name=seller_group_name(seller))
+    group.permissions.add(_permission("wagtailadmin", "access_admin"))
+    _grant_pages(group, seller, ["add_page", "change_page"])
+    root_collection = MediaCollection.get_first_root_node()
+    media = root_collection.add_child(instance=MediaCollection(name=group.name[:255]))
+    _grant_media(group, media)
+    return SellerAccess.objects.create(
+        seller=seller, group=group, media_collection=media
+    )
+
+
+@transaction.atomic
+def create_seller_account(
+    seller: SellerPage,
+    username: str,
+    email: str,
+    password: str | None = None,
+    first_name: str = "",
+    last_name: str = "",
+):
+    """A login for one seller's staff: edits that seller's pages, in Vietnamese."""
+    from wagtail.users.models import UserProfile
+
+    access = ensure_seller_access(seller)
+    user_model = get_user_model()
+    user = user_model.objects.create_user(
+        username=username or slugify(seller.title),
+        email=email,
+        password=password,
+        first_name=first_name,
+        last_name=last_name,
+    )
+    user.groups.add(access.group)
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "vi"
+    profile.save()
+    return user
+
+
+def sellers_for_user(user) -> list[int]:
+    """Ids of the sellers whose group the user belongs to."""
+    return list(
+        SellerAccess.objects.filter(group__user=user).values_list(
+            "seller_id", flat=True
+        )
+    )
+
+
+def is_department(user) -> bool:
+    return user.is_superuser or user.groups.filter(name=DEPARTMENT_GROUP).exists()
