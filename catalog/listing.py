@@ -36,7 +36,12 @@ def with_ocop_stars(products: QuerySet) -> QuerySet:
 
 
 def product_cards(products: QuerySet) -> QuerySet:
-    """Everything a product card shows, in a fixed number of queries."""
+    """Everything a product card shows, in a fixed number of queries.
+
+    The card's OCOP badge reads ``ocop_stars_now`` (from valid certificates only),
+    so certificates themselves are not loaded; image renditions are attached by
+    the page with ``catalog.renditions.prefetch_renditions``.
+    """
     return (
         with_ocop_stars(products)
         .select_related("seller", "category")
@@ -47,7 +52,6 @@ def product_cards(products: QuerySet) -> QuerySet:
                     "sort_order"
                 ),
             ),
-            Prefetch("ocop_certificates", queryset=valid_certificates()),
         )
     )
 
@@ -66,7 +70,7 @@ def _ints(values: list[str], allowed: set[int] | None = None) -> list[int]:
 
 @dataclass
 class ProductFilter:
-    """Parses the shopper's filter parameters; unknown values are ignored, not errors."""
+    """Parses the shopper's filter parameters; unknown values are ignored."""
 
     params: object
     category: object = None

@@ -15,8 +15,10 @@ def _forget_home_figures(sender, **kwargs):
     from django.core.cache import cache
 
     from marketplace.home import FIGURES_CACHE_KEY
+    from marketplace.navigation import forget_navigation
 
     cache.delete(FIGURES_CACHE_KEY)
+    forget_navigation()
 
 
 def register_signal_handlers() -> None:

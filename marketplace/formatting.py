@@ -13,6 +13,14 @@ def format_vnd(amount: int | None) -> str:
     return f"{sign}{abs(int(amount)):,}".replace(",", ".") + " ₫"
 
 
+def format_number(value: int | None) -> str:
+    """1312 → '1.312' (Vietnamese thousands separator, no currency)."""
+    if value is None:
+        return ""
+    sign = "-" if value < 0 else ""
+    return f"{sign}{abs(int(value)):,}".replace(",", ".")
+
+
 def format_date(value: datetime.date | datetime.datetime | None) -> str:
     """Dates as dd/mm/yyyy, datetimes in local time."""
     if value is None:

@@ -5,9 +5,17 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 
 from catalog.listing import product_cards, valid_certificates
 from catalog.models import CategoryPage, ProductPage, RuralIndustrialAward
+from catalog.renditions import (
+    CARD_SPECS,
+    COLLECTION_SPECS,
+    HERO_SPECS,
+    cover_images,
+    prefetch_renditions,
+)
 from marketplace.models import Collection, CollectionItem
 from sellers.models import SellerPage
 
+NEWEST_COUNT = 8
 FIGURES_CACHE_KEY = "home:figures"
 FIGURES_TTL_SECONDS = 60
 
@@ -42,7 +50,7 @@ def featured_collections():
         Collection.objects.live_now()
         .filter(featured=True)
         .select_related("image")
-        .prefetch_related(Prefetch("items", queryset=items))
+        .prefetch_related(Prefetch("items", queryset=items.order_by("sort_order")))
     )
 
 
@@ -58,10 +66,25 @@ def home_context(page) -> dict:
         )
         .order_by("category__sort_order")
     )
-    newest = product_cards(ProductPage.objects.live().order_by("-first_published_at"))
+    newest = list(
+        product_cards(ProductPage.objects.live().order_by("-first_published_at"))[
+            :NEWEST_COUNT
+        ]
+    )
+    collections = list(featured_collections())
+    collection_products = [
+        item.product for collection in collections for item in collection.items.all()
+    ]
+    # Every picture on the page gets its renditions from one query.
+    prefetch_renditions(
+        [page.hero_image]
+        + [collection.image for collection in collections]
+        + cover_images(collection_products + newest),
+        HERO_SPECS + COLLECTION_SPECS + CARD_SPECS,
+    )
     return {
         "figures": catalogue_figures(),
         "category_pages": categories,
-        "collections": featured_collections(),
-        "newest_products": newest[:8],
+        "collections": collections,
+        "newest_products": newest,
     }

@@ -103,6 +103,22 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("trang chủ")
 
+    def route(self, request, path_components):
+        """Find a deep page (seller › product) with one lookup by its URL path.
+
+        Wagtail's default walks the tree with two queries per level; the slug index
+        narrows this lookup and ``url_path`` (kept by Wagtail on moves and renames)
+        pins the exact page. Anything not found that way takes the default walk.
+        """
+        if len(path_components) > 1:
+            url_path = self.url_path + "/".join(path_components) + "/"
+            found = Page.objects.filter(
+                slug=path_components[-1], url_path=url_path
+            ).first()
+            if found is not None:
+                return found.specific.route(request, [])
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         from marketplace.home import home_context
 

@@ -4,3 +4,12 @@ from django.apps import AppConfig
 class SearchConfig(AppConfig):
     name = "search"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from marketplace.views import readiness_check
+        from search import engine
+        from search.signal_handlers import register_signal_handlers
+
+        register_signal_handlers()
+        # Degraded search still answers, but operators want to know the engine is gone.
+        readiness_check("search")(engine.health)

@@ -12,6 +12,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from marketplace.page_mixins import ViewRestrictionsInOneQueryMixin
+from sellers.forms import SellerPageForm
 from sellers.validators import (
     display_phone,
     normalize_phone,
@@ -72,16 +74,29 @@ class SellerIndexPage(Page):
             .select_related("commune", "logo")
             .order_by("title")
         )
+        from django.db.models import Count, Q
+
+        from catalog.renditions import LOGO_SPECS, prefetch_renditions
+
         seller_type = request.GET.get("loai")
         if seller_type in SellerType.values:
             sellers = sellers.filter(seller_type=seller_type)
+        else:
+            seller_type = ""
+        sellers = sellers.annotate(
+            product_count=Count("products", filter=Q(products__live=True))
+        )
+        page = Paginator(sellers, 30).get_page(request.GET.get("trang"))
+        page.object_list = list(page.object_list)
+        prefetch_renditions([seller.logo for seller in page.object_list], LOGO_SPECS)
         context["seller_types"] = SellerType.choices
         context["selected_type"] = seller_type
-        context["sellers"] = Paginator(sellers, 30).get_page(request.GET.get("trang"))
+        context["sellers"] = page
+        context["query_string"] = f"loai={seller_type}" if seller_type else ""
         return context
 
 
-class SellerPage(Page):
+class SellerPage(ViewRestrictionsInOneQueryMixin, Page):
     """A cooperative's, household business's or enterprise's public profile."""
 
     legal_name = models.CharField(_("tên pháp lý"), max_length=255)
@@ -143,6 +158,21 @@ class SellerPage(Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    shipping_fee_vnd = models.PositiveIntegerField(
+        _("phí giao hàng (đồng)"),
+        default=30000,
+        validators=[MaxValueValidator(5_000_000)],
+        help_text=_("Phí cố định cho mỗi đơn của người bán này."),
+    )
+    free_shipping_threshold_vnd = models.PositiveBigIntegerField(
+        _("miễn phí giao hàng từ (đồng)"),
+        null=True,
+        blank=True,
+        help_text=_("Để trống nếu không miễn phí giao hàng."),
+    )
+    allows_cod = models.BooleanField(
+        _("nhận thanh toán khi nhận hàng (COD)"), default=True
+    )
     verified = models.BooleanField(_("đã xác minh"), default=False)
     verified_at = models.DateTimeField(_("xác minh lúc"), null=True, blank=True)
     verified_by = models.ForeignKey(
@@ -175,6 +205,18 @@ class SellerPage(Page):
         ),
         FieldPanel("story"),
         FieldRowPanel([FieldPanel("logo"), FieldPanel("cover_image")]),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [
+                        FieldPanel("shipping_fee_vnd"),
+                        FieldPanel("free_shipping_threshold_vnd"),
+                    ]
+                ),
+                FieldPanel("allows_cod"),
+            ],
+            heading=_("Giao hàng và thanh toán"),
+        ),
     ]
     settings_panels = Page.settings_panels + [
         MultiFieldPanel(
@@ -189,6 +231,7 @@ class SellerPage(Page):
 
     parent_page_types = ["sellers.SellerIndexPage"]
     subpage_types = ["catalog.ProductPage"]
+    base_form_class = SellerPageForm
 
     class Meta:
         verbose_name = _("người bán")
@@ -238,10 +281,44 @@ class SellerPage(Page):
         return ProductPage.objects.live().child_of(self)
 
     def get_context(self, request, *args, **kwargs):
+        from django.utils.translation import gettext
+
         from catalog.listing import product_cards
+        from catalog.renditions import (
+            CARD_SPECS,
+            COVER_SPECS,
+            LOGO_SPECS,
+            cover_images,
+            prefetch_renditions,
+        )
 
         context = super().get_context(request, *args, **kwargs)
-        context["products"] = product_cards(self.live_products.order_by("title"))[:48]
+        seller = self
+        if not getattr(request, "is_preview", False):
+            # The live page again, with what the profile shows joined in.
+            seller = SellerPage.objects.select_related(
+                "commune", "logo", "cover_image"
+            ).get(pk=self.pk)
+        products = list(product_cards(seller.live_products.order_by("title"))[:48])
+        prefetch_renditions(
+            [seller.logo, seller.cover_image] + cover_images(products),
+            LOGO_SPECS + COVER_SPECS + CARD_SPECS,
+        )
+        url = seller.get_url(request) or ""
+        context.update(
+            page=seller,
+            self=seller,
+            products=products,
+            breadcrumbs=[
+                {"name": gettext("Trang chủ"), "url": "/"},
+                # The directory is the parent page: its URL is ours minus the slug.
+                {
+                    "name": gettext("Người bán"),
+                    "url": url[: url.rstrip("/").rfind("/") + 1],
+                },
+                {"name": seller.title, "url": url},
+            ],
+        )
         return context
 
 

@@ -41,6 +41,15 @@ _DEPARTMENT_PAGE_PERMISSIONS = [
     "unlock_page",
     "delete_page",
 ]
+# Sellers may submit certificates for their own products; only the department
+# verifies them (catalog.wagtail_hooks scopes every view to the seller's products).
+_SELLER_MODEL_PERMISSIONS = [
+    ("catalog", "add_ocopcertificate"),
+    ("catalog", "change_ocopcertificate"),
+    ("catalog", "delete_ocopcertificate"),
+    ("catalog", "view_ocopcertificate"),
+    ("wagtailadmin", "access_admin"),
+]
 _MEDIA_PERMISSIONS = [
     ("wagtailimages", "add_image"),
     ("wagtailimages", "change_image"),
@@ -75,7 +84,6 @@ def _grant_pages(group: Group, page: Page, codenames: list[str]) -> None:
 def ensure_site_structure():
     """Create (once) the home page, seller directory, category pages, the department
     group and its approval workflow. Safe to call any number of times."""
-    from catalog.models import Category, CategoryPage
     from marketplace.models import HomePage
 
     root = Page.get_first_root_node()
@@ -109,6 +117,21 @@ def ensure_site_structure():
         seller_index = home.add_child(
             instance=SellerIndexPage(title="Người bán", slug="nguoi-ban")
         )
+    ensure_category_pages(home)
+
+    department = ensure_department_group(home)
+    ensure_workflow(department, seller_index)
+    return home
+
+
+def ensure_category_pages(home: Page | None = None) -> None:
+    """One live browse page under the home page for every shop category."""
+    from catalog.models import Category, CategoryPage
+    from marketplace.models import HomePage
+
+    home = home or HomePage.objects.first()
+    if home is None:
+        return
     existing = set(CategoryPage.objects.values_list("category_id", flat=True))
     for category in Category.objects.exclude(pk__in=existing):
         home.add_child(
@@ -116,10 +139,6 @@ def ensure_site_structure():
                 title=category.name, slug=category.slug, category=category
             )
         )
-
-    department = ensure_department_group(home)
-    ensure_workflow(department, seller_index)
-    return home
 
 
 def ensure_department_group(home: Page) -> Group:
@@ -154,14 +173,21 @@ def seller_group_name(seller: SellerPage) -> str:
     return f"{SELLER_GROUP_PREFIX} #{seller.pk}: {seller.title}"[:150]
 
 
+def _grant_seller_models(group: Group) -> None:
+    group.permissions.add(
+        *[_permission(app, code) for app, code in _SELLER_MODEL_PERMISSIONS]
+    )
+
+
 @transaction.atomic
 def ensure_seller_access(seller: SellerPage) -> SellerAccess:
     """The seller's own group: add and edit (never publish) on its subtree only."""
     access = SellerAccess.objects.filter(seller=seller).select_related("group").first()
     if access is not None:
+        _grant_seller_models(access.group)
         return access
     group, _created = Group.objects.get_or_create(name=seller_group_name(seller))
-    group.permissions.add(_permission("wagtailadmin", "access_admin"))
+    _grant_seller_models(group)
     _grant_pages(group, seller, ["add_page", "change_page"])
     root_collection = MediaCollection.get_first_root_node()
     media = root_collection.add_child(instance=MediaCollection(name=group.name[:255]))
@@ -210,3 +236,40 @@ def sellers_for_user(user) -> list[int]:
 
 def is_department(user) -> bool:
     return user.is_superuser or user.groups.filter(name=DEPARTMENT_GROUP).exists()
+
+
+def sees_every_seller(user) -> bool:
+    """The department (and superusers) work on every seller's records."""
+    return user.is_active and (
+        user.is_superuser or user.has_perm("catalog.verify_ocopcertificate")
+    )
+
+
+def products_for_user(user):
+    """Product pages whose records (certificates, awards) the user may manage."""
+    from catalog.models import ProductPage
+
+    products = ProductPage.objects.all()
+    if sees_every_seller(user):
+        return products
+    return products.filter(seller_id__in=sellers_for_user(user))
+
+
+def certificates_for_user(user):
+    """OCOP certificates the user may see in the admin: all, or their products' own."""
+    from catalog.models import OcopCertificate
+
+    certificates = OcopCertificate.objects.all()
+    if sees_every_seller(user):
+        return certificates
+    return certificates.filter(product__seller_id__in=sellers_for_user(user))
+
+
+def verify_certificates(certificates, user) -> int:
+    """Record the department user who verified each unverified certificate, and when."""
+    verified = 0
+    for certificate in certificates:
+        if not certificate.is_verified:
+            certificate.verify(user)
+            verified += 1
+    return verified

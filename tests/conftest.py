@@ -23,3 +23,18 @@ def _clear_cache():
 def service_required() -> bool:
     """In CI a missing service is a failure, never a skip."""
     return os.environ.get("CI", "").lower() == "true"
+
+
+@pytest.fixture(autouse=True)
+def _postgres_marker(request):
+    """Tests marked `postgres` need PostgreSQL: skipped elsewhere, failed in CI."""
+    if request.node.get_closest_marker("postgres") is None:
+        return
+    from django.conf import settings
+
+    if settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
+        return
+    message = "needs PostgreSQL: set DATABASE_URL=postgres://… (make test does)"
+    if service_required():
+        pytest.fail(message)
+    pytest.skip(message)

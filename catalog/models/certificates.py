@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
+from catalog.forms import OcopCertificateForm
+
 OCOP_VALIDITY_MONTHS = 36
 
 
@@ -81,6 +83,7 @@ class OcopCertificate(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = OcopCertificateQuerySet.as_manager()
+    base_form_class = OcopCertificateForm
 
     panels = [
         FieldPanel("product"),
@@ -106,6 +109,11 @@ class OcopCertificate(models.Model):
     def __str__(self) -> str:
         return f"OCOP {self.stars}★ – {self.product}"
 
+    def save(self, *args, **kwargs):
+        if self.decision_date and not self.expires_on:
+            self.expires_on = add_months(self.decision_date, OCOP_VALIDITY_MONTHS)
+        super().save(*args, **kwargs)
+
     def clean(self):
         errors = {}
         if self.stars not in (3, 4, 5):
@@ -120,11 +128,6 @@ class OcopCertificate(models.Model):
             errors["decision_date"] = _("Ngày quyết định không thể ở tương lai.")
         if errors:
             raise ValidationError(errors)
-
-    def save(self, *args, **kwargs):
-        if self.decision_date and not self.expires_on:
-            self.expires_on = add_months(self.decision_date, OCOP_VALIDITY_MONTHS)
-        super().save(*args, **kwargs)
 
     @property
     def is_verified(self) -> bool:

@@ -19,8 +19,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from catalog.forms import ProductPageForm
 from catalog.models.snippets import OcopGroup
 from marketplace.formatting import format_vnd
+from marketplace.page_mixins import ViewRestrictionsInOneQueryMixin
 
 MAX_PRICE_VND = 1_000_000_000
 
@@ -55,7 +57,7 @@ class ProductImage(Orderable):
         verbose_name = _("ảnh sản phẩm")
 
 
-class ProductPage(Page):
+class ProductPage(ViewRestrictionsInOneQueryMixin, Page):
     """A product a seller offers; lives under its SellerPage."""
 
     summary = models.CharField(_("tóm tắt"), max_length=300, blank=True)
@@ -148,6 +150,7 @@ class ProductPage(Page):
 
     parent_page_types = ["sellers.SellerPage"]
     subpage_types: list[str] = []
+    base_form_class = ProductPageForm
 
     class Meta:
         verbose_name = _("sản phẩm")
@@ -183,6 +186,8 @@ class ProductPage(Page):
     @cached_property
     def current_ocop(self):
         """The best verified, unexpired OCOP certificate, or None."""
+        if self.pk is None:  # a new page being previewed has no certificates yet
+            return None
         today = timezone.localdate()
         valid = [c for c in self.ocop_certificates.all() if c.is_valid(today)]
         return max(valid, key=lambda c: (c.stars, c.expires_on), default=None)
@@ -196,16 +201,10 @@ class ProductPage(Page):
         return self.available and (self.stock is None or self.stock > 0)
 
     def get_context(self, request, *args, **kwargs):
-        from catalog.listing import product_cards
+        from catalog.product_detail import product_detail_context
 
         context = super().get_context(request, *args, **kwargs)
-        context["seller"] = self.seller
-        context["related_products"] = product_cards(
-            ProductPage.objects.live()
-            .filter(category_id=self.category_id)
-            .exclude(pk=self.pk)
-            .order_by("-first_published_at")
-        )[:4]
+        context.update(product_detail_context(self, request))
         return context
 
 
@@ -232,8 +231,18 @@ class CategoryPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from catalog.listing import ProductFilter
+        from catalog.renditions import CARD_SPECS, cover_images, prefetch_renditions
+
+        from search.services import category_context
 
         context = super().get_context(request, *args, **kwargs)
-        product_filter = ProductFilter(request.GET, category=self.category)
-        context.update(product_filter.context())
+        # The search engine serves the filters and facets when it is up; the
+        # database listing answers (same context shape) when it is not.
+        listing = category_context(request, self.category)
+        if listing is None:
+            listing = ProductFilter(request.GET, category=self.category).context()
+        context.update(listing)
+        products = context["products"]
+        products.object_list = list(products.object_list)
+        prefetch_renditions(cover_images(products.object_list), CARD_SPECS)
         return context

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "sellers",
     "catalog",
     "search",
+    "marketplace.checkout",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -147,6 +148,9 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "jpg", "jpeg", "png"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Vietnamese upload messages and a full decode of every image (catalog/uploads.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "catalog.uploads.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "catalog.uploads.DocumentForm"
 Image.MAX_IMAGE_PIXELS = WAGTAILIMAGES_MAX_IMAGE_PIXELS
 warnings.simplefilter("error", Image.DecompressionBombWarning)
 
@@ -160,11 +164,28 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"gif": "webp", "bmp": "webp", "tiff": "webp"}
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+# Parse what those widgets render, day first, in Vietnamese and English alike.
+FORMAT_MODULE_PATH = ["marketplace.formats"]
 
 # Search engine: one URL or a comma-separated list of cluster nodes.
 SEARCH_URL = os.environ.get("SEARCH_URL", "http://127.0.0.1:9201")
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "ocop")
 SEARCH_TIMEOUT = float(os.environ.get("SEARCH_TIMEOUT", "2"))
+
+# Stripe: secrets only from the environment; STRIPE_API_BASE points the client at
+# stripe-mock in development and tests (empty means Stripe's own API).
+STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "")
+STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET", "")
+STRIPE_API_BASE = os.environ.get("STRIPE_API_BASE", "")
+STRIPE_API_VERSION = "2026-10-28.endive"  # pinned once; matches stripe-python 16.1
+STRIPE_TIMEOUT = float(os.environ.get("STRIPE_TIMEOUT", "10"))
+STRIPE_WEBHOOK_TOLERANCE = 300  # seconds a signed event may be early or late
+# Minutes a Checkout Session (and the stock it holds) stays open; Stripe allows 30-1440.
+CHECKOUT_SESSION_LIFETIME = int(os.environ.get("CHECKOUT_SESSION_LIFETIME", "30"))
+CHECKOUT_MAX_LINE_QUANTITY = 99
+CHECKOUT_DEPARTMENT_EMAILS = [
+    e.strip() for e in os.environ.get("CHECKOUT_DEPARTMENT_EMAILS", "").split(",") if e
+]
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
@@ -183,6 +204,7 @@ LOGGING = {
         "catalog": {"level": "INFO"},
         "sellers": {"level": "INFO"},
         "search": {"level": "INFO"},
+        "marketplace.checkout": {"level": "INFO"},
     },
 }
 

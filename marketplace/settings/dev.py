@@ -4,6 +4,10 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "dev-only-insecure-key-change-me")
 os.environ.setdefault("SECURE_COOKIES", "0")
+# stripe-mock (scripts/stripe-mock.sh) accepts any test key.
+os.environ.setdefault("STRIPE_SECRET_KEY", "sk_test_123")
+os.environ.setdefault("STRIPE_WEBHOOK_SECRET", "whsec_test_secret")
+os.environ.setdefault("STRIPE_API_BASE", "http://127.0.0.1:12111")
 
 from .base import *  # noqa: E402,F403
 

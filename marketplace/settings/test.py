@@ -5,6 +5,10 @@ import tempfile
 
 os.environ.setdefault("SECRET_KEY", "test-only-key")
 os.environ.setdefault("SECURE_COOKIES", "0")
+# stripe-mock (scripts/stripe-mock.sh) accepts any test key.
+os.environ.setdefault("STRIPE_SECRET_KEY", "sk_test_123")
+os.environ.setdefault("STRIPE_WEBHOOK_SECRET", "whsec_test_secret")
+os.environ.setdefault("STRIPE_API_BASE", "http://127.0.0.1:12111")
 os.environ.setdefault("MEDIA_ROOT", tempfile.mkdtemp(prefix="ocop-media-"))
 
 from .base import *  # noqa: E402,F403
@@ -16,4 +20,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
-SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "ocoptest")
+# One set of indexes per test process, so the SQLite and PostgreSQL runs and parallel
+# developers never share (or delete) each other's indexes.
+_SEARCH_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "ocoptest")
+SEARCH_INDEX_PREFIX = f"{_SEARCH_PREFIX}_{os.getpid()}"
+SEARCH_LOG_MODE = "sync"

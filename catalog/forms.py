@@ -1,0 +1,110 @@
+"""Admin forms for products and OCOP certificates: Vietnamese messages, seller scoping.
+
+Models point at these through `base_form_class`; this module must not import
+catalog.models at import time (the models import it).
+"""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+
+from marketplace.formatting import parse_vnd
+
+STARS_MESSAGE = _("Sản phẩm OCOP chỉ được xếp hạng 3, 4 hoặc 5 sao.")
+
+
+class VndPriceField(forms.IntegerField):
+    """A whole number of đồng; accepts '125000', '125.000' or '125.000 ₫'."""
+
+    widget = forms.TextInput(attrs={"inputmode": "numeric"})
+    default_error_messages = {
+        "invalid": _("Giá phải là số nguyên (đồng), ví dụ 125000 hoặc 125.000."),
+        "negative": _("Giá không được là số âm."),
+        "required": _("Vui lòng nhập giá bán."),
+    }
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        text = str(value).strip()
+        if text.startswith("-"):
+            raise ValidationError(self.error_messages["negative"], code="negative")
+        try:
+            return parse_vnd(text)
+        except ValueError:
+            raise ValidationError(
+                self.error_messages["invalid"], code="invalid"
+            ) from None
+
+
+class ProductPageForm(WagtailAdminPageForm):
+    """Price in whole đồng and a gallery of at least one described image."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "price_vnd" in self.fields:
+            current = self.fields["price_vnd"]
+            self.fields["price_vnd"] = VndPriceField(
+                label=current.label,
+                help_text=_("Số nguyên, đơn vị đồng; ví dụ 125000 hoặc 125.000."),
+                required=current.required,
+            )
+        gallery = self.formsets.get("gallery_images")
+        if gallery is not None:
+            for image_form in gallery.forms + [gallery.empty_form]:
+                alt_text = image_form.fields.get("alt_text")
+                if alt_text is not None:
+                    alt_text.error_messages["required"] = _(
+                        "Vui lòng nhập mô tả ảnh (alt) cho người dùng trình đọc "
+                        "màn hình."
+                    )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        # Drafts may be incomplete (Wagtail defers required fields on "save");
+        # submitting for approval or publishing needs the gallery.
+        if self.is_deferred_validation:
+            return cleaned_data
+        gallery = self.formsets.get("gallery_images")
+        if gallery is not None and gallery.is_bound:
+            gallery.is_valid()  # cleans every image form
+            kept = [
+                image_form
+                for image_form in gallery.forms
+                if getattr(image_form, "cleaned_data", None)
+                and not image_form.cleaned_data.get("DELETE")
+                and image_form.cleaned_data.get("image")
+            ]
+            if not kept:
+                raise ValidationError(
+                    _("Sản phẩm cần ít nhất một ảnh, kèm mô tả ảnh (alt)."),
+                    code="gallery_empty",
+                )
+        return cleaned_data
+
+
+class OcopCertificateForm(WagtailAdminModelForm):
+    """The department sees every product; a seller only their own, never verification.
+
+    Verification itself (who, when) is never a form field: the department records it
+    with the "Xác minh" action, which calls sellers.services.verify_certificates.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from sellers.services import products_for_user, sees_every_seller
+
+        if "stars" in self.fields:
+            self.fields["stars"].error_messages["invalid_choice"] = STARS_MESSAGE
+        user = self.for_user
+        if user is None or sees_every_seller(user):
+            return
+        self.fields.pop("verification_note", None)
+        product = self.fields.get("product")
+        if product is not None:
+            product.widget = forms.Select()
+            product.queryset = products_for_user(user).order_by("title")
+            product.error_messages["invalid_choice"] = _(
+                "Chỉ được khai chứng nhận cho sản phẩm của chính cơ sở mình."
+            )

@@ -1,0 +1,76 @@
+"""Product import: the one code path behind ``import_products`` and ``seed_demo``.
+
+A table (CSV, XLSX, or rows built in memory) goes through ``validate_rows``, which
+checks every row and collects every error without writing anything, then
+``write_rows``, which writes all rows in one transaction. Writing is idempotent:
+sellers match by tax code, then by name; products by seller and name; certificates,
+awards and images by content.
+"""
+
+from pathlib import Path
+
+from catalog.importing.reading import (
+    CATEGORY_ALIASES,
+    COLUMNS,
+    EXTENDED_COLUMNS,
+    REQUIRED_COLUMNS,
+    ImportFileError,
+    ImportValidationError,
+    RowError,
+    Table,
+    fold,
+    read_table,
+)
+from catalog.importing.validation import (
+    ImageSource,
+    ProductRow,
+    Validation,
+    check_image_bytes,
+    validate_records,
+    validate_rows,
+)
+from catalog.importing.writing import (
+    ImportSummary,
+    certificates_needing_completion,
+    slug_for,
+    summary_lines,
+    write_rows,
+)
+
+__all__ = [
+    "CATEGORY_ALIASES",
+    "COLUMNS",
+    "EXTENDED_COLUMNS",
+    "REQUIRED_COLUMNS",
+    "ImageSource",
+    "ImportFileError",
+    "ImportSummary",
+    "ImportValidationError",
+    "ProductRow",
+    "RowError",
+    "Table",
+    "Validation",
+    "certificates_needing_completion",
+    "check_image_bytes",
+    "fold",
+    "import_file",
+    "read_table",
+    "slug_for",
+    "summary_lines",
+    "validate_records",
+    "validate_rows",
+    "write_rows",
+]
+
+
+def import_file(
+    path: Path, *, publish: bool = False, user=None, progress=None
+) -> ImportSummary:
+    """Read, validate and write one file; raise ImportValidationError on any error."""
+    table = read_table(path)
+    result = validate_rows(table.header, table.rows, base_dir=path.parent)
+    if not result.ok:
+        raise ImportValidationError(result.errors)
+    return write_rows(
+        result.rows, publish=publish, user=user, source=path.name, progress=progress
+    )

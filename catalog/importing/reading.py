@@ -1,0 +1,187 @@
+"""The import table's columns, its errors, and reading CSV and XLSX files."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import html
+import io
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+COLUMNS = (
+    "seller_name",
+    "seller_type",
+    "tax_code",
+    "commune",
+    "district",
+    "product_name",
+    "category",
+    "price_vnd",
+    "unit",
+    "description",
+    "ocop_stars",
+    "ocop_certificate_no",
+    "ocop_issued",
+    "stock",
+    "image",
+)
+REQUIRED_COLUMNS = (
+    "seller_name",
+    "seller_type",
+    "product_name",
+    "category",
+    "price_vnd",
+    "unit",
+)
+# Seller-profile and award details the demo generator fills in; files keep to COLUMNS.
+IMAGE_SEPARATOR = ";"  # several pictures in one cell
+EXTENDED_COLUMNS = (
+    "phone",
+    "email",
+    "representative",
+    "street_line",
+    "year_founded",
+    "members",
+    "story",
+    "seller_verified",
+    "summary",
+    "award_level",
+    "award_year",
+)
+# products.csv spells three categories differently from the Category slugs.
+CATEGORY_ALIASES = {
+    "agro_aquatic": "agro-aquatic",
+    "processed_food": "processed-food",
+    "beverage": "beverages",
+}
+
+
+# ---------------------------------------------------------------- errors
+
+
+@dataclass(frozen=True)
+class RowError:
+    """One bad cell; ``line`` is the spreadsheet line number (header = line 1)."""
+
+    line: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        return str(
+            _("dòng %(line)d, cột %(column)s: %(message)s")
+            % {"line": self.line, "column": self.column, "message": self.message}
+        )
+
+
+class ImportFileError(Exception):
+    """The file cannot be read at all (wrong format or encoding)."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class ImportValidationError(Exception):
+    """Rows failed validation; nothing was written."""
+
+    def __init__(self, errors: Sequence[RowError]):
+        super().__init__(f"{len(errors)} invalid cells")
+        self.errors = list(errors)
+
+
+# ---------------------------------------------------------------- reading
+
+
+@dataclass
+class Table:
+    """A header and its rows, each with its spreadsheet line number."""
+
+    header: list[str]
+    rows: list[tuple[int, dict[str, Any]]]
+
+
+def fold(text: str) -> str:
+    """Lower-case, no diacritics (đ → d), single spaces: for forgiving name matching."""
+    text = (text or "").replace("đ", "d").replace("Đ", "D")
+    stripped = "".join(
+        c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn"
+    )
+    return " ".join(stripped.lower().split())
+
+
+def cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime):
+        value = value.date()
+    if isinstance(value, datetime.date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _table_from_lists(lines: Iterable[tuple[int, Sequence[Any]]]) -> Table:
+    iterator = iter(lines)
+    first = next(iterator, None)
+    header = [cell_text(c).lower() for c in first[1]] if first else []
+    rows = []
+    for line, cells in iterator:
+        texts = [cell_text(c) for c in cells]
+        if not any(texts):
+            continue
+        row: dict[str, Any] = {}
+        for index, text in enumerate(texts):
+            name = header[index] if index < len(header) else ""
+            if name:
+                row[name] = text
+            elif text:
+                # Data under a column without a heading is reported by validation.
+                row.setdefault("", text)
+        rows.append((line, row))
+    return Table(header=header, rows=rows)
+
+
+def read_table(path: Path) -> Table:
+    """Read a .csv (UTF-8, comma or semicolon) or .xlsx file's first sheet."""
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise ImportFileError(
+                _("Tệp CSV phải được lưu với bảng mã UTF-8.")
+            ) from exc
+        first_line = text.split("\n", 1)[0]
+        delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        return _table_from_lists(enumerate(reader, start=1))
+    if suffix in (".xlsx", ".xlsm"):
+        from openpyxl import load_workbook
+        from openpyxl.utils.exceptions import InvalidFileException
+
+        try:
+            workbook = load_workbook(path, read_only=True, data_only=True)
+        except (InvalidFileException, OSError, KeyError, ValueError) as exc:
+            raise ImportFileError(_("Không đọc được tệp Excel (.xlsx).")) from exc
+        try:
+            sheet = workbook.worksheets[0]
+            return _table_from_lists(
+                enumerate(sheet.iter_rows(values_only=True), start=1)
+            )
+        finally:
+            workbook.close()
+    raise ImportFileError(_("Chỉ nhận tệp .csv hoặc .xlsx."))
+
+
+def rich_text(text: str) -> str:
+    """Plain text lines → the paragraphs a RichTextField stores."""
+    paragraphs = [" ".join(p.split()) for p in text.splitlines()]
+    return "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs if p)

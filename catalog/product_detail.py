@@ -1,0 +1,132 @@
+"""Everything the product page shows, loaded in a fixed number of queries."""
+
+from django.db.models import Prefetch
+from django.utils.translation import gettext as _
+
+from catalog.listing import product_cards
+from catalog.models import ProductImage, ProductPage
+from catalog.renditions import (
+    CARD_SPECS,
+    GALLERY_SPECS,
+    LOGO_SPECS,
+    OG_SPEC,
+    THUMB_SPECS,
+    cover_images,
+    prefetch_renditions,
+)
+from catalog.structured_data import (
+    absolute,
+    breadcrumb_list,
+    open_graph,
+    product_description,
+    product_json_ld,
+)
+
+RELATED_COUNT = 4
+
+
+def load_product(page: ProductPage, request) -> ProductPage:
+    """The live page again with its relations joined or prefetched.
+
+    Previews render the unsaved revision as it is, so they keep ``page``.
+    """
+    if getattr(request, "is_preview", False) or page.pk is None:
+        return page
+    return (
+        ProductPage.objects.select_related(
+            "seller__commune",
+            "seller__logo",
+            "origin_commune",
+            "category__page",
+        )
+        .prefetch_related(
+            Prefetch(
+                "gallery_images",
+                queryset=ProductImage.objects.select_related("image").order_by(
+                    "sort_order"
+                ),
+            ),
+            "ocop_certificates",
+            "rural_awards",
+            "certifications",
+            "tags",
+        )
+        .get(pk=page.pk)
+    )
+
+
+def related_products(product: ProductPage) -> list[ProductPage]:
+    """Other live products of the same category, newest first."""
+    return list(
+        product_cards(
+            ProductPage.objects.live()
+            .filter(category_id=product.category_id)
+            .exclude(pk=product.pk)
+            .order_by("-first_published_at")
+        )[:RELATED_COUNT]
+    )
+
+
+def breadcrumbs(product: ProductPage, request) -> list[dict]:
+    """Trang chủ › category › seller › product."""
+    crumbs = [{"name": _("Trang chủ"), "url": "/"}]
+    category_page = (
+        getattr(product.category, "page", None) if product.category_id else None
+    )
+    if category_page is not None and category_page.live:
+        crumbs.append(
+            {
+                "name": product.category.display_name,
+                "url": category_page.get_url(request),
+            }
+        )
+    if product.seller is not None:
+        crumbs.append(
+            {"name": product.seller.title, "url": product.seller.get_url(request)}
+        )
+    crumbs.append({"name": product.title, "url": product.get_url(request)})
+    return crumbs
+
+
+def product_detail_context(page: ProductPage, request) -> dict:
+    product = load_product(page, request)
+    related = related_products(product)
+    gallery_images = [item.image for item in product.images]
+    seller = product.seller
+    prefetch_renditions(
+        gallery_images
+        + cover_images(related)
+        + ([seller.logo] if seller is not None and seller.logo_id else []),
+        GALLERY_SPECS + THUMB_SPECS + CARD_SPECS + LOGO_SPECS + (OG_SPEC,),
+    )
+    og_image = (
+        absolute(request, gallery_images[0].get_rendition(OG_SPEC).url)
+        if gallery_images
+        else None
+    )
+    crumbs = breadcrumbs(product, request)
+    awards = list(product.rural_awards.all()) if product.pk else []
+    page_url = absolute(request, product.get_url(request))
+    description = product_description(product)
+    return {
+        "page": product,
+        "self": product,
+        "product": product,
+        "seller": seller,
+        "certificate": product.current_ocop,
+        "rural_awards": awards,
+        "related_products": related,
+        "breadcrumbs": crumbs,
+        "breadcrumbs_json_ld": breadcrumb_list(crumbs, request),
+        "product_json_ld": product_json_ld(
+            product, request, image_urls=[og_image] if og_image else [], awards=awards
+        ),
+        "open_graph": open_graph(
+            title=product.title,
+            description=description,
+            url=page_url,
+            image_url=og_image,
+            kind="product",
+        ),
+        "meta_description": description,
+    }

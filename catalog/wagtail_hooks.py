@@ -1,0 +1,337 @@
+"""The department's catalogue tools in the admin: categories, certifications, OCOP
+certificates (with verification) and rural-industrial awards.
+
+The viewsets are grouped under "Sở Công Thương" in marketplace/wagtail_hooks.py.
+Sellers may submit OCOP certificates for their own products; every certificate view
+is scoped through OcopCertificatePermissionPolicy, registered before any viewset.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django_filters import ChoiceFilter
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.ui.tables import BooleanColumn, Column
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
+from wagtail.snippets.views import snippets as snippet_views
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from catalog.models import (
+    Category,
+    Certification,
+    OcopCertificate,
+    RuralIndustrialAward,
+)
+from marketplace.formatting import format_date
+from sellers.services import (
+    certificates_for_user,
+    ensure_category_pages,
+    sees_every_seller,
+    sellers_for_user,
+    verify_certificates,
+)
+
+VERIFY_PERMISSION = "catalog.verify_ocopcertificate"
+
+
+class OcopCertificatePermissionPolicy(ModelPermissionPolicy):
+    """Model permissions, narrowed for sellers to unverified certificates of their
+    own products; the department keeps full access."""
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if not self.user_has_permission(user, action):
+            return False
+        if sees_every_seller(user):
+            return True
+        if instance.product.seller_id not in sellers_for_user(user):
+            return False
+        # A verified certificate is the department's record; sellers only read it.
+        return action == "view" or not instance.is_verified
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if not self.user_has_any_permission(user, actions):
+            return self.model._default_manager.none()
+        return certificates_for_user(user)
+
+
+register_permission_policy(
+    OcopCertificate, OcopCertificatePermissionPolicy(OcopCertificate)
+)
+
+
+def verify_url(certificate: OcopCertificate, next_url: str = "") -> str:
+    """The confirmation page of the "Xác minh" action for one certificate."""
+    url = reverse("wagtail_bulk_action", args=("catalog", "ocopcertificate", "verify"))
+    params = {"id": certificate.pk}
+    if next_url:
+        params["next"] = next_url
+    return f"{url}?{urlencode(params)}"
+
+
+# -- OCOP certificate listing -------------------------------------------------------
+
+
+class OcopCertificateFilterSet(WagtailFilterSet):
+    stars = ChoiceFilter(label=_("Số sao"), choices=[(3, "3★"), (4, "4★"), (5, "5★")])
+    level = ChoiceFilter(
+        label=_("Cấp công nhận"), choices=OcopCertificate.Level.choices
+    )
+    verification = ChoiceFilter(
+        label=_("Xác minh"),
+        choices=[("verified", _("Đã xác minh")), ("unverified", _("Chưa xác minh"))],
+        method="filter_verification",
+    )
+    validity = ChoiceFilter(
+        label=_("Hiệu lực"),
+        choices=[
+            ("current", _("Còn hiệu lực")),
+            ("expired", _("Đã hết hạn")),
+            ("missing_date", _("Cần bổ sung ngày quyết định")),
+        ],
+        method="filter_validity",
+    )
+
+    class Meta:
+        model = OcopCertificate
+        fields = ["stars", "level"]
+
+    def filter_verification(self, queryset, name, value):
+        if value == "verified":
+            return queryset.filter(verified_at__isnull=False)
+        if value == "unverified":
+            return queryset.filter(verified_at__isnull=True)
+        return queryset
+
+    def filter_validity(self, queryset, name, value):
+        today = timezone.localdate()
+        if value == "current":
+            return queryset.filter(expires_on__gte=today)
+        if value == "expired":
+            return queryset.filter(expires_on__lt=today)
+        if value == "missing_date":
+            return queryset.filter(decision_date__isnull=True)
+        return queryset
+
+
+def _verifier_name(certificate: OcopCertificate) -> str:
+    user = certificate.verified_by
+    if user is None:
+        return ""
+    return user.get_full_name() or user.get_username()
+
+
+class OcopCertificateIndexView(snippet_views.IndexView):
+    """Edit and delete only where the policy allows; "Xác minh" for the department."""
+
+    def get_edit_url(self, instance):
+        if self.permission_policy.user_has_permission_for_instance(
+            self.request.user, "change", instance
+        ):
+            return super().get_edit_url(instance)
+        return None
+
+    def get_delete_url(self, instance):
+        if self.permission_policy.user_has_permission_for_instance(
+            self.request.user, "delete", instance
+        ):
+            return super().get_delete_url(instance)
+        return None
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if not instance.is_verified and self.request.user.has_perm(VERIFY_PERMISSION):
+            buttons.append(
+                MenuItem(
+                    _("Xác minh"),
+                    url=verify_url(instance, self.request.get_full_path()),
+                    icon_name="check",
+                    priority=5,
+                )
+            )
+        return buttons
+
+
+class InstancePermissionMixin:
+    """Refuse (403) a certificate the permission policy keeps from this user."""
+
+    instance_actions = ("change",)
+
+    def get_object(self, *args, **kwargs):
+        instance = super().get_object(*args, **kwargs)
+        if not self.permission_policy.user_has_any_permission_for_instance(
+            self.request.user, self.instance_actions, instance
+        ):
+            raise PermissionDenied
+        return instance
+
+
+class OcopCertificateEditView(InstancePermissionMixin, snippet_views.EditView):
+    instance_actions = ("change",)
+
+
+class OcopCertificateDeleteView(InstancePermissionMixin, snippet_views.DeleteView):
+    instance_actions = ("delete",)
+
+
+class OcopCertificateHistoryView(InstancePermissionMixin, snippet_views.HistoryView):
+    instance_actions = ("change", "view")
+
+
+class OcopCertificateUsageView(InstancePermissionMixin, snippet_views.UsageView):
+    instance_actions = ("change", "view")
+
+
+class OcopCertificateInspectView(InstancePermissionMixin, snippet_views.InspectView):
+    instance_actions = ("change", "view")
+
+
+class OcopCertificateViewSet(SnippetViewSet):
+    model = OcopCertificate
+    icon = "success"
+    menu_label = _("Chứng nhận OCOP")
+    menu_order = 100
+    add_to_admin_menu = False
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    filterset_class = OcopCertificateFilterSet
+    search_fields = ["decision_number"]
+    index_view_class = OcopCertificateIndexView
+    edit_view_class = OcopCertificateEditView
+    delete_view_class = OcopCertificateDeleteView
+    history_view_class = OcopCertificateHistoryView
+    usage_view_class = OcopCertificateUsageView
+    inspect_view_class = OcopCertificateInspectView
+    list_display = [
+        "product",
+        Column(
+            "seller",
+            label=_("Người bán"),
+            accessor=lambda c: c.product.seller or "",
+        ),
+        Column("stars", label=_("Số sao"), accessor=lambda c: f"{c.stars}★"),
+        Column("level", label=_("Cấp"), accessor="get_level_display"),
+        Column("decision_number", label=_("Số quyết định")),
+        Column(
+            "decision_date",
+            label=_("Ngày quyết định"),
+            accessor=lambda c: format_date(c.decision_date) or _("cần bổ sung"),
+            sort_key="decision_date",
+        ),
+        Column(
+            "expires_on",
+            label=_("Hết hạn"),
+            accessor=lambda c: format_date(c.expires_on),
+            sort_key="expires_on",
+        ),
+        BooleanColumn("is_verified", label=_("Đã xác minh")),
+        Column("verified_by", label=_("Xác minh bởi"), accessor=_verifier_name),
+        Column(
+            "verified_at",
+            label=_("Xác minh lúc"),
+            accessor=lambda c: format_date(c.verified_at),
+            sort_key="verified_at",
+        ),
+    ]
+    list_export = [
+        "product",
+        "stars",
+        "level",
+        "decision_number",
+        "decision_date",
+        "expires_on",
+        "verified_at",
+    ]
+    ordering = ["-decision_date", "-id"]
+
+    def get_queryset(self, request):
+        return self.permission_policy.instances_user_has_any_permission_for(
+            request.user, ["view", "change"]
+        ).select_related("product", "product__seller", "verified_by")
+
+
+class VerifyCertificatesBulkAction(SnippetBulkAction):
+    """ "Xác minh": the department confirms certificates and records who and when."""
+
+    display_name = _("Xác minh")
+    action_type = "verify"
+    aria_label = _("Xác minh các chứng nhận đã chọn")
+    template_name = "catalog/admin/confirm_bulk_verify.html"
+    action_priority = 20
+    models = [OcopCertificate]
+
+    def check_perm(self, certificate):
+        return self.request.user.has_perm(VERIFY_PERMISSION)
+
+    @classmethod
+    def execute_action(cls, objects, user=None, **kwargs):
+        return verify_certificates(objects, user), 0
+
+    def get_execution_context(self):
+        return {"user": self.request.user}
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return ngettext(
+            "Đã xác minh %(count)d chứng nhận OCOP.",
+            "Đã xác minh %(count)d chứng nhận OCOP.",
+            num_parent_objects,
+        ) % {"count": num_parent_objects}
+
+
+hooks.register("register_bulk_action", VerifyCertificatesBulkAction)
+
+
+# -- reference data the department maintains ----------------------------------------
+
+
+class CategoryViewSet(SnippetViewSet):
+    model = Category
+    icon = "folder-open-inverse"
+    menu_label = _("Danh mục")
+    menu_order = 300
+    add_to_admin_menu = False
+    list_display = ["name", "slug", "default_ocop_group", "sort_order"]
+    search_fields = ["name", "slug"]
+    ordering = ["sort_order", "name"]
+
+
+class CertificationViewSet(SnippetViewSet):
+    model = Certification
+    icon = "tick-inverse"
+    menu_label = _("Chứng nhận khác")
+    menu_order = 400
+    add_to_admin_menu = False
+    list_display = ["name", "code"]
+    search_fields = ["name", "code"]
+
+
+class RuralIndustrialAwardViewSet(SnippetViewSet):
+    model = RuralIndustrialAward
+    icon = "trophy"
+    menu_label = _("Sản phẩm CNNT tiêu biểu")
+    menu_order = 200
+    add_to_admin_menu = False
+    list_display = [
+        "product",
+        Column("level", label=_("Cấp"), accessor="get_level_display"),
+        "year",
+        "decision_number",
+    ]
+    list_filter = ["level", "year"]
+    search_fields = ["decision_number"]
+
+    def get_queryset(self, request):
+        return RuralIndustrialAward.objects.select_related("product")
+
+
+@hooks.register("after_create_snippet")
+def add_page_for_new_category(request, instance):
+    """A category the department adds gets its browse page straight away."""
+    if isinstance(instance, Category):
+        ensure_category_pages()

@@ -1,0 +1,89 @@
+"""Shopper forms. None of them carries a price: amounts come from the database."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from marketplace.checkout.cart import CartError, parse_quantity
+from sellers.models import AdminUnit
+from sellers.validators import normalize_phone
+
+
+class QuantityField(forms.CharField):
+    """A whole number from 1 to the per-line cap; '1.5', '-1', '0' are refused."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Số lượng"))
+        kwargs.setdefault("max_length", 20)
+        kwargs.setdefault(
+            "widget",
+            forms.NumberInput(attrs={"min": 1, "step": 1, "inputmode": "numeric"}),
+        )
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        try:
+            return parse_quantity(value)
+        except CartError as exc:
+            raise ValidationError(exc.message, code="quantity") from exc
+
+
+class CartLineForm(forms.Form):
+    product = forms.CharField(widget=forms.HiddenInput, max_length=20)
+    quantity = QuantityField()
+
+
+class PhoneField(forms.CharField):
+    def clean(self, value):
+        value = super().clean(value)
+        return normalize_phone(value) if value else value
+
+
+class CheckoutForm(forms.Form):
+    customer_name = forms.CharField(label=_("Họ và tên"), max_length=120)
+    phone = PhoneField(
+        label=_("Số điện thoại"),
+        max_length=20,
+        help_text=_("Ví dụ 0912 345 678"),
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+    )
+    email = forms.EmailField(
+        label=_("Email"), help_text=_("Để nhận xác nhận đơn hàng.")
+    )
+    street_line = forms.CharField(label=_("Số nhà, đường, ấp/khóm"), max_length=255)
+    commune = forms.ModelChoiceField(
+        label=_("Xã/phường (tỉnh Vĩnh Long)"),
+        queryset=AdminUnit.objects.order_by("name"),
+        empty_label=_("— Chọn xã/phường —"),
+    )
+    note = forms.CharField(
+        label=_("Ghi chú cho người bán"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    payment_method = forms.ChoiceField(label=_("Thanh toán"), widget=forms.RadioSelect)
+
+    def __init__(self, *args, payment_choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["payment_method"].choices = list(payment_choices)
+        self.fields["customer_name"].widget.attrs["autocomplete"] = "name"
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+
+    def clean_customer_name(self):
+        name = " ".join(self.cleaned_data["customer_name"].split())
+        if len(name) < 2:
+            raise ValidationError(_("Vui lòng nhập họ và tên người nhận."))
+        return name
+
+    def clean_street_line(self):
+        street = " ".join(self.cleaned_data["street_line"].split())
+        if len(street) < 3:
+            raise ValidationError(_("Vui lòng nhập số nhà, đường hoặc ấp/khóm."))
+        return street
+
+
+class OrderLookupForm(forms.Form):
+    reference = forms.CharField(label=_("Mã đơn hàng"), max_length=32)
+    phone = forms.CharField(label=_("Số điện thoại đặt hàng"), max_length=20)

@@ -1,0 +1,6 @@
+"""Input formats for the en admin (see marketplace.formats.input_formats)."""
+
+from marketplace.formats.input_formats import (  # noqa: F401
+    DATE_INPUT_FORMATS,
+    DATETIME_INPUT_FORMATS,
+)

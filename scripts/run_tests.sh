@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# What `make test` (and so CI) runs, in the house order: lint, Django checks,
+# services, the suite on SQLite, then the suite again on PostgreSQL 15.
+# Every step runs even after a failure so one CI log shows everything; the
+# script exits non-zero when any step failed. FAIL_FAST=1 stops at the first.
+#
+# Services this script starts (search engine, stripe-mock) are stopped again at
+# the end unless KEEP_SERVICES=1; PostgreSQL is left running. PG_TEST_URL
+# overrides the PostgreSQL URL of the second pass (pytest-django tests on a
+# test_<name> copy, so a different name keeps parallel runs apart).
+set -uo pipefail
+
+cd "$(dirname "$0")/.."
+BIN=.venv/bin
+PYTEST_ARGS=(-q -rfEs --durations=10 --ds=marketplace.settings.test)
+# Checks need settings but no real database.
+CHECK_ENV=(DJANGO_SETTINGS_MODULE=marketplace.settings.test "DATABASE_URL=sqlite://:memory:")
+
+declare -a RESULTS=()
+declare -a STARTED=()
+FAILED=0
+
+header() {
+    printf '\n\033[1m==== %s ====\033[0m\n' "$*"
+}
+
+step() {
+    # step "Title" command args...: runs the command, records PASS/FAIL and time.
+    local title="$1"
+    shift
+    header "$title"
+    local start=$SECONDS rc=0
+    "$@" || rc=$?
+    local took=$((SECONDS - start))
+    if [ "$rc" -eq 0 ]; then
+        RESULTS+=("PASS  ${title} (${took}s)")
+    else
+        if [ "$rc" -eq 5 ]; then
+            echo "pytest collected no tests: treated as a failure." >&2
+        fi
+        RESULTS+=("FAIL  ${title} (exit ${rc}, ${took}s)")
+        FAILED=1
+        if [ "${FAIL_FAST:-0}" = "1" ]; then
+            finish
+        fi
+    fi
+    return 0
+}
+
+start_service() {
+    # start_service NAME SCRIPT: start an optional service when its script exists.
+    local name="$1" script="$2"
+    if [ ! -x "$script" ]; then
+        echo "${script} not present: ${name} tests run without it."
+        return 0
+    fi
+    if ! "$script" status >/dev/null 2>&1; then
+        STARTED+=("$script")
+    fi
+    "$script" start
+}
+
+stop_services() {
+    [ "${KEEP_SERVICES:-0}" = "1" ] && return 0
+    local script
+    for script in "${STARTED[@]}"; do
+        "$script" stop >/dev/null 2>&1 || true
+    done
+}
+
+finish() {
+    stop_services
+    header "Summary"
+    printf '%s\n' "${RESULTS[@]}"
+    if [ "$FAILED" -ne 0 ]; then
+        printf '\n\033[1;31mmake test: FAILED\033[0m\n'
+        exit 1
+    fi
+    printf '\n\033[1;32mmake test: all passed\033[0m\n'
+    exit 0
+}
+trap 'stop_services; exit 130' INT TERM
+
+run_pytest_sqlite() {
+    # PostgreSQL-only tests run in the second pass.
+    env "DATABASE_URL=sqlite:///$PWD/var/db.sqlite3" EXPECT_POSTGRES=0 \
+        "$BIN/pytest" "${PYTEST_ARGS[@]}" -m "not postgres"
+}
+
+run_pytest_postgres() {
+    if [ -z "${PG_URL:-}" ]; then
+        echo "PostgreSQL did not start: see the Services step above." >&2
+        return 1
+    fi
+    # EXPECT_POSTGRES tells tests/test_database_backend.py this pass must be on PostgreSQL.
+    env "DATABASE_URL=$PG_URL" EXPECT_POSTGRES=1 "$BIN/pytest" "${PYTEST_ARGS[@]}"
+}
+
+services() {
+    local rc=0
+    PG_URL="$(scripts/postgres.sh start)" || { PG_URL=""; rc=1; }
+    if [ -n "$PG_URL" ]; then
+        PG_URL="${PG_TEST_URL:-$PG_URL}"
+        echo "PostgreSQL: $PG_URL"
+    fi
+    start_service "search engine" scripts/engine.sh || rc=1
+    start_service "stripe-mock" scripts/stripe-mock.sh || rc=1
+    return "$rc"
+}
+
+mkdir -p var
+step "Lint: ruff check" "$BIN/ruff" check .
+step "Lint: ruff format --check" "$BIN/ruff" format --check .
+step "Django: manage.py check" env "${CHECK_ENV[@]}" "$BIN/python" manage.py check
+step "Django: makemigrations --check" env "${CHECK_ENV[@]}" \
+    "$BIN/python" manage.py makemigrations --check --dry-run
+PG_URL=""
+step "Services: PostgreSQL 15, search engine, stripe-mock" services
+step "pytest on SQLite" run_pytest_sqlite
+step "pytest on PostgreSQL 15" run_pytest_postgres
+finish

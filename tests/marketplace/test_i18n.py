@@ -1,0 +1,157 @@
+"""Vietnamese first, English available: shoppers' pages, the catalogue files, admin."""
+
+import ast
+import gettext
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from wagtail.users.models import UserProfile
+
+from tests.factories import OcopCertificateFactory, ProductPageFactory
+
+EN_DIR = Path(settings.BASE_DIR) / "locale" / "en" / "LC_MESSAGES"
+
+
+@pytest.fixture(autouse=True)
+def _database_listing(settings):
+    """Pin the database listing (nothing listens on port 9); tests/search covers
+    category pages served by the search engine."""
+    settings.SEARCH_URL = "http://127.0.0.1:9"
+
+
+def read_po(path: Path) -> list[dict]:
+    """Entries of a .po file: msgid, msgid_plural, msgstr list, flags."""
+    entries, entry, field = [], None, None
+
+    def finish():
+        if entry is not None and entry.get("msgid") is not None:
+            entries.append(entry)
+
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if line.startswith("#,"):
+            finish()
+            entry, field = {"flags": line, "msgstr": {}}, None
+        elif line.startswith("msgctxt "):
+            if entry is None or "msgid" in entry:
+                finish()
+                entry = {"flags": "", "msgstr": {}}
+            entry["msgctxt"] = ast.literal_eval(line[8:])
+            field = "msgctxt"
+        elif line.startswith("msgid "):
+            if entry is None or "msgid" in entry:
+                finish()
+                entry = {"flags": "", "msgstr": {}}
+            field = "msgid"
+            entry["msgid"] = ast.literal_eval(line[6:])
+        elif line.startswith("msgid_plural "):
+            field = "msgid_plural"
+            entry["msgid_plural"] = ast.literal_eval(line[13:])
+        elif line.startswith("msgstr"):
+            key, _space, value = line.partition(" ")
+            field = ("msgstr", key[7:-1] if "[" in key else "0")
+            entry["msgstr"][field[1]] = ast.literal_eval(value)
+        elif line.startswith('"') and entry is not None and field:
+            if isinstance(field, tuple):
+                entry["msgstr"][field[1]] += ast.literal_eval(line)
+            else:
+                entry[field] += ast.literal_eval(line)
+        elif not line:
+            finish()
+            entry, field = None, None
+    finish()
+    return [e for e in entries if e["msgid"]]
+
+
+def test_english_catalogue_translates_every_message():
+    entries = read_po(EN_DIR / "django.po")
+
+    assert len(entries) > 100
+    untranslated = [e["msgid"] for e in entries if not all(e["msgstr"].values())]
+    fuzzy = [e["msgid"] for e in entries if "fuzzy" in e["flags"]]
+    assert untranslated == []
+    assert fuzzy == []
+
+
+def test_compiled_english_catalogue_matches_the_po_file():
+    with (EN_DIR / "django.mo").open("rb") as handle:
+        compiled = gettext.GNUTranslations(handle)
+    for entry in read_po(EN_DIR / "django.po"):
+        if "msgid_plural" in entry:
+            assert (
+                compiled.ngettext(entry["msgid"], entry["msgid_plural"], 1)
+                == entry["msgstr"]["0"]
+            )
+        elif "msgctxt" in entry:
+            translated = compiled.pgettext(entry["msgctxt"], entry["msgid"])
+            assert translated == entry["msgstr"]["0"]
+        else:
+            assert compiled.gettext(entry["msgid"]) == entry["msgstr"]["0"]
+
+
+@pytest.fixture
+def product(site_root):
+    product = ProductPageFactory(title="Kẹo dừa", price_vnd=125000, unit="kg", stock=0)
+    OcopCertificateFactory(product=product, stars=4)
+    return product
+
+
+def test_pages_are_vietnamese_by_default(product, client):
+    html = client.get(product.url).content.decode()
+
+    assert '<html lang="vi">' in html
+    assert "Bỏ qua, đến nội dung chính" in html
+    assert "Hết hàng" in html
+    assert "Người bán" in html
+
+
+def test_language_switcher_turns_the_site_english(product, client):
+    response = client.post(
+        "/i18n/setlang/", {"language": "en", "next": product.url}, follow=True
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="en">' in html
+    assert "Skip to main content" in html
+    assert "Out of stock" in html
+    assert "Processed food" in html  # the category's English name
+    assert "125.000 ₫ / kg" in html
+    assert "OCOP ★★★★" in html
+    assert "Bỏ qua, đến nội dung chính" not in html
+
+
+def test_browser_asking_for_english_gets_english(product, client):
+    html = client.get("/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+    assert '<html lang="en">' in html
+    assert "Sellers" in html
+    assert "Newest products" in html
+
+
+def test_category_filters_read_in_english(product, client):
+    html = client.get(
+        product.category.page.url, HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
+
+    assert "Seller type" in html
+    assert "Cooperative" in html
+    assert "Price: low to high" in html
+
+
+def test_wagtail_admin_speaks_vietnamese_to_a_vietnamese_editor(
+    site_root, client, django_user_model
+):
+    editor = django_user_model.objects.create_superuser(
+        "bien-tap", "bt@example.vn", "mat-khau-dai-123"
+    )
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "vi"
+    profile.save()
+    client.force_login(editor)
+
+    html = client.get("/quan-tri/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+    assert 'lang="vi"' in html
+    assert "Trang tổng quan" in html
