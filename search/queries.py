@@ -40,6 +40,14 @@ FOLDED_FIELDS = [
     "description.folded^0.5",
     "ingredients^0.5",
 ]
+# Typos are forgiven on short fields only: fuzzy expansion over long descriptions
+# costs more than it finds.
+FUZZY_FIELDS = [
+    "title.folded^3",
+    "seller_name.folded^2",
+    "tags.folded",
+    "summary.folded",
+]
 CARD_FIELDS = [
     "title",
     "url",
@@ -86,10 +94,10 @@ def text_query(q: str) -> Q:
                 "multi_match",
                 query=q,
                 type="best_fields",
-                fields=FOLDED_FIELDS,
+                fields=FUZZY_FIELDS,
                 fuzziness="AUTO",
                 prefix_length=1,
-                max_expansions=20,
+                max_expansions=10,
                 minimum_should_match="2<75%",
             ),
             Q(
@@ -308,8 +316,7 @@ def product_search(
             number_of_fragments=1,
             fragment_size=140,
             no_match_size=0,
-        ).highlight("title", "title.folded", "summary", "summary.folded")
-        s = s.highlight("description.folded", fragment_size=160)
+        ).highlight("title", "title.folded", "summary.folded")
     return s
 
 

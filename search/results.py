@@ -93,7 +93,7 @@ def card(source: dict, today: datetime.date, highlight: dict | None = None) -> d
             if name in highlight:
                 title_html = highlight[name][0]
                 break
-        for name in ("summary", "summary.folded", "description.folded"):
+        for name in ("summary", "summary.folded"):
             if name in highlight:
                 snippet = highlight[name][0]
                 break

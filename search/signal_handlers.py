@@ -42,6 +42,7 @@ def bulk_updates():
         yield
     finally:
         _pending.reset(token)
+    from search.documents import alias_name
     from search.indexing import forget_search_text, iter_documents, save_search_text
 
     for seller_id in pending[SELLERS]:
@@ -52,7 +53,18 @@ def bulk_updates():
         docs = dict(iter_documents(kind, ids))
         save_search_text(kind, docs)
         forget_search_text(ids - docs.keys())
-        _after_commit(reindex_pages, kind, sorted(ids))
+        alias = alias_name(kind)
+        operations = [("index", alias, str(pk), doc) for pk, doc in docs.items()]
+        operations += [("delete", alias, str(pk), None) for pk in ids - docs.keys()]
+        _after_commit(_send_in_batches, operations)
+
+
+def _send_in_batches(operations) -> None:
+    from search import engine
+    from search.indexing import BATCH_SIZE
+
+    for start in range(0, len(operations), BATCH_SIZE):
+        engine.bulk(operations[start : start + BATCH_SIZE])
 
 
 def _kind_of(page) -> str | None:
@@ -113,12 +125,6 @@ def _save_text_now(kind: str, page_id: int) -> None:
     save_search_text(kind, docs)
     if not docs:
         forget_search_text([page_id])
-
-
-def reindex_pages(kind: str, ids) -> None:
-    from search.indexing import index_pages
-
-    index_pages(kind, ids)
 
 
 def _page_changed(sender, instance, **kwargs) -> None:

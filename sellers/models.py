@@ -52,7 +52,7 @@ class SellerType(models.TextChoices):
 
 
 class SellerIndexPage(Page):
-    """The directory of every seller; sellers' pages (and their products) live under it."""
+    """The directory of every seller; sellers' pages and products live under it."""
 
     intro = RichTextField(_("giới thiệu"), blank=True)
 
@@ -299,7 +299,11 @@ class SellerPage(ViewRestrictionsInOneQueryMixin, Page):
             seller = SellerPage.objects.select_related(
                 "commune", "logo", "cover_image"
             ).get(pk=self.pk)
-        products = list(product_cards(seller.live_products.order_by("title"))[:48])
+        products = (
+            list(product_cards(seller.live_products.order_by("title"))[:48])
+            if seller.pk  # a new seller being previewed has no products yet
+            else []
+        )
         prefetch_renditions(
             [seller.logo, seller.cover_image] + cover_images(products),
             LOGO_SPECS + COVER_SPECS + CARD_SPECS,
@@ -323,7 +327,7 @@ class SellerPage(ViewRestrictionsInOneQueryMixin, Page):
 
 
 class SellerAccess(models.Model):
-    """Links a seller to the user group that edits its subtree and its media collection."""
+    """Links a seller to the group that edits its subtree and its media collection."""
 
     seller = models.OneToOneField(
         SellerPage, on_delete=models.CASCADE, related_name="access"

@@ -170,7 +170,9 @@ def ensure_workflow(department: Group, seller_index: Page) -> Workflow:
 
 
 def seller_group_name(seller: SellerPage) -> str:
-    return f"{SELLER_GROUP_PREFIX} #{seller.pk}: {seller.title}"[:150]
+    # Zero-padded id: media collections are kept sorted by name, so each new
+    # seller's collection goes last instead of renumbering every sibling's path.
+    return f"{SELLER_GROUP_PREFIX} #{seller.pk:06d}: {seller.title}"[:150]
 
 
 def _grant_seller_models(group: Group) -> None:

@@ -36,6 +36,11 @@ from marketplace.formatting import parse_date, parse_vnd
 from sellers.models import AdminUnit, SellerType
 from sellers.validators import normalize_phone, normalize_tax_code, validate_tax_code
 
+_IMAGE_EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+_TRUE_WORDS = {"1", "true", "yes", "x", "có", "co"}
+_MEMBER_TYPES = (SellerType.COOPERATIVE, SellerType.COOPERATIVE_GROUP)
+
+
 # ---------------------------------------------------------------- validated rows
 
 
@@ -110,11 +115,6 @@ class Validation:
     @property
     def ok(self) -> bool:
         return not self.errors
-
-
-_IMAGE_EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
-_TRUE_WORDS = {"1", "true", "yes", "x", "có", "co"}
-_MEMBER_TYPES = (SellerType.COOPERATIVE, SellerType.COOPERATIVE_GROUP)
 
 
 class _Lookups:

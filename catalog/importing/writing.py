@@ -92,7 +92,7 @@ class _Writer:
             self._remember_seller(seller)
         self.resolved: dict[tuple[str, str], SellerPage] = {}
         self.products: dict[int, dict[str, ProductPage]] = {}
-        self.images: dict[tuple[int, str], Any] = {}
+        self.images: dict[tuple[int | None, str], Any] = {}
         self.media: dict[int, int] = {}
         self.new_certificates: list[OcopCertificate] = []
         self.new_awards: list[RuralIndustrialAward] = []
@@ -106,8 +106,9 @@ class _Writer:
     def preload_images(self, rows: Sequence[ProductRow]) -> None:
         hashes = {image.sha1 for row in rows for image in row.images}
         image_model = get_image_model()
-        for image in image_model.objects.filter(file_hash__in=hashes):
-            self.images[(image.collection_id, image.file_hash)] = image
+        for image in image_model.objects.filter(file_hash__in=hashes).order_by("pk"):
+            self.images.setdefault((image.collection_id, image.file_hash), image)
+            self.images.setdefault((None, image.file_hash), image)
 
     # -- sellers
 
@@ -229,7 +230,11 @@ class _Writer:
 
     def _image(self, seller: SellerPage, row: ProductRow, index: int, checked):
         collection_id = self._media_collection(seller)
-        cached = self.images.get((collection_id, checked.sha1))
+        # The same picture already stored (preferably in this seller's collection)
+        # is reused, so re-imports never duplicate images.
+        cached = self.images.get((collection_id, checked.sha1)) or self.images.get(
+            (None, checked.sha1)
+        )
         if cached is not None:
             return cached
         image_model = get_image_model()
@@ -249,6 +254,7 @@ class _Writer:
         image.save()
         self.touched[image_model].add(image.pk)
         self.images[(collection_id, checked.sha1)] = image
+        self.images.setdefault((None, checked.sha1), image)
         self.summary.images_created += 1
         return image
 

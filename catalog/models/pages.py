@@ -232,7 +232,6 @@ class CategoryPage(Page):
     def get_context(self, request, *args, **kwargs):
         from catalog.listing import ProductFilter
         from catalog.renditions import CARD_SPECS, cover_images, prefetch_renditions
-
         from search.services import category_context
 
         context = super().get_context(request, *args, **kwargs)

@@ -6,10 +6,10 @@ import re
 
 import pytest
 from django.template.loader import get_template
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from catalog.models import Certification, ProductPage, RuralIndustrialAward
-from sellers.models import AdminUnit, SellerType
+from sellers.models import AdminUnit, SellerPage, SellerType
 from tests.factories import (
     OcopCertificateFactory,
     ProductPageFactory,
@@ -451,9 +451,14 @@ def test_missing_page_renders_the_friendly_404(site_root, client):
 
 
 def test_500_template_renders_without_request_or_database():
-    html = get_template("500.html").render({})
+    # No db fixture: any query the template made would raise here.
+    with translation.override("vi"):
+        vietnamese = get_template("500.html").render({})
+    with translation.override("en"):
+        english = get_template("500.html").render({})
 
-    assert "Xin lỗi, đã có lỗi xảy ra" in html
+    assert "Xin lỗi, đã có lỗi xảy ra" in vietnamese
+    assert "Sorry, something went wrong" in english
 
 
 def test_editors_can_preview_a_changed_product_and_a_new_one(certified_product):
@@ -475,3 +480,30 @@ def test_editors_can_preview_a_changed_product_and_a_new_one(certified_product):
     assert "99.000 ₫ / kg" in changed.content.decode()
     assert unsaved.status_code == 200
     assert "50.000 ₫ / hộp" in unsaved.content.decode()
+
+
+def test_editors_get_the_wagtail_userbar_and_shoppers_do_not(
+    certified_product, client, django_user_model
+):
+    shopper_html = client.get(certified_product.url).content.decode()
+    client.force_login(
+        django_user_model.objects.create_superuser("bt", "bt@example.vn", "x-123456")
+    )
+    editor_html = client.get(certified_product.url).content.decode()
+
+    assert "wagtail-userbar" not in shopper_html
+    assert "wagtail-userbar" in editor_html
+
+
+def test_editors_can_preview_a_new_seller_profile(site_root):
+    seller = SellerPage(
+        title="Hợp tác xã Mới Thành Lập",
+        slug="htx-moi",
+        legal_name="Hợp tác xã Mới Thành Lập",
+        seller_type=SellerType.COOPERATIVE,
+    )
+
+    response = seller.make_preview_request()
+
+    assert response.status_code == 200
+    assert "Hợp tác xã Mới Thành Lập" in response.content.decode()
