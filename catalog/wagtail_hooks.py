@@ -335,3 +335,13 @@ def add_page_for_new_category(request, instance):
     """A category the department adds gets its browse page straight away."""
     if isinstance(instance, Category):
         ensure_category_pages()
+
+
+@hooks.register("after_edit_page")
+def apply_stock_edit(request, page):
+    """Stock changes take effect at once; the rest of the edit waits for approval."""
+    from catalog.models import ProductPage
+    from catalog.stock import apply_edited_stock
+
+    if isinstance(page.specific, ProductPage):
+        apply_edited_stock(page.specific)

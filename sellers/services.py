@@ -32,6 +32,10 @@ _DEPARTMENT_EXTRA_PERMISSIONS = [
     ("catalog", "verify_ocopcertificate"),
     ("sellers", "verify_seller"),
     ("wagtailadmin", "access_admin"),
+    ("search", "view_searchquerylog"),
+    ("wagtailsearchpromotions", "add_searchpromotion"),
+    ("wagtailsearchpromotions", "change_searchpromotion"),
+    ("wagtailsearchpromotions", "delete_searchpromotion"),
 ]
 _DEPARTMENT_PAGE_PERMISSIONS = [
     "add_page",

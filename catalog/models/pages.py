@@ -172,6 +172,14 @@ class ProductPage(ViewRestrictionsInOneQueryMixin, Page):
             self.ocop_group = self.category.default_ocop_group
         super().save(*args, **kwargs)
 
+    def with_content_json(self, content):
+        """Stock is live data that checkout reserves and releases between revisions,
+        so publishing an older revision must not overwrite it. A seller's deliberate
+        change of the figure is applied by ``catalog.stock.apply_edited_stock``."""
+        obj = super().with_content_json(content)
+        obj.stock = self.stock
+        return obj
+
     # -- display helpers (they use prefetched data when listing helpers set it) --
 
     @cached_property
