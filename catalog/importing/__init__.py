@@ -9,6 +9,8 @@ awards and images by content.
 
 from pathlib import Path
 
+from django.contrib.auth.base_user import AbstractBaseUser
+
 from catalog.importing.reading import (
     CATEGORY_ALIASES,
     COLUMNS,
@@ -31,6 +33,7 @@ from catalog.importing.validation import (
 )
 from catalog.importing.writing import (
     ImportSummary,
+    Progress,
     certificates_needing_completion,
     slug_for,
     summary_lines,
@@ -64,7 +67,11 @@ __all__ = [
 
 
 def import_file(
-    path: Path, *, publish: bool = False, user=None, progress=None
+    path: Path,
+    *,
+    publish: bool = False,
+    user: AbstractBaseUser | None = None,
+    progress: Progress | None = None,
 ) -> ImportSummary:
     """Read, validate and write one file; raise ImportValidationError on any error."""
     table = read_table(path)

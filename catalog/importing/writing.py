@@ -11,6 +11,7 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
 from django.db import models, transaction
@@ -36,6 +37,9 @@ from catalog.models.certificates import OCOP_VALIDITY_MONTHS, add_months
 from sellers.models import SellerIndexPage, SellerPage
 
 logger = logging.getLogger(__name__)
+
+# Wraps the rows to show progress (the commands pass tqdm).
+Progress = Callable[[Iterable], Iterable]
 
 
 def slug_for(text: str, max_length: int = 80) -> str:
@@ -70,7 +74,7 @@ class ImportSummary:
 class _Writer:
     """Writes validated rows; caches sellers, products and images to spare queries."""
 
-    def __init__(self, *, publish: bool, user, source: str):
+    def __init__(self, *, publish: bool, user: AbstractBaseUser | None, source: str):
         self.publish = publish
         self.user = user
         self.now = timezone.now()
@@ -470,7 +474,7 @@ def _one_index_update_per_page(touched: dict[type, set[int]]):
         objects = list(model.objects.filter(pk__in=ids))
         for backend in backends:
             backend.add_bulk(model, objects)
-        if model is not get_image_model():
+        if ReferenceIndex.is_indexed(model):
             for obj in objects:
                 ReferenceIndex.create_or_update_for_object(obj)
 
@@ -486,9 +490,9 @@ def write_rows(
     rows: Sequence[ProductRow],
     *,
     publish: bool = False,
-    user=None,
+    user: AbstractBaseUser | None = None,
     source: str = "",
-    progress: Callable[[Iterable], Iterable] | None = None,
+    progress: Progress | None = None,
 ) -> ImportSummary:
     """Write validated rows in one transaction: all of them, or none on any error."""
     from sellers.services import ensure_site_structure

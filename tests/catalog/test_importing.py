@@ -3,6 +3,7 @@
 import csv
 import datetime
 import io
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -22,6 +23,7 @@ from sellers.models import SellerPage
 from tests.factories import SellerPageFactory
 
 TAX_CODE = "0100109106"  # a valid 10-digit MST
+FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def product_row(**overrides) -> dict:
@@ -379,3 +381,25 @@ def test_imported_image_is_stored_once_in_the_sellers_gallery(site_root, tmp_pat
     image = get_image_model().objects.get()
     assert image.collection_id == SellerPage.objects.get().access.media_collection_id
     assert [p.primary_image.image for p in ProductPage.objects.all()] == [image, image]
+
+
+def test_sample_file_imports_two_sellers_and_their_products(site_root):
+    output = run_import(FIXTURES / "sample_products.csv", "--publish")
+
+    assert "Người bán: 2 mới" in output
+    assert "Sản phẩm: 3 mới" in output
+    household = SellerPage.objects.get(seller_type="household_business")
+    assert household.commune.name == "Phước Hậu"
+    assert household.legacy_district == "Huyện Long Hồ"
+    assert household.products.get().stock == 35
+    assert ProductPage.objects.live().count() == 3
+
+
+def test_imported_products_are_searchable_without_the_engine(site_root, tmp_path):
+    from search.models import SearchText
+
+    run_import(write_csv(tmp_path / "products.csv", [product_row()]), "--publish")
+
+    product = ProductPage.objects.get()
+    assert SearchText.objects.filter(page_id=product.pk).exists()
+    assert SearchText.objects.filter(page_id=product.seller_id).exists()
