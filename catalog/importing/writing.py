@@ -208,13 +208,16 @@ class _Writer:
             for name, value in (
                 ("summary", row.summary),
                 ("description", rich_text(row.description)),
-                ("stock", row.stock),
                 ("origin_commune", row.commune),
             ):
                 if value not in ("", None):
                     values[name] = value
             self._update_page(
-                page, values, self.summary.products, gallery=(row, gallery)
+                page,
+                values,
+                self.summary.products,
+                gallery=(row, gallery),
+                live_data_changed=self._apply_stock(page, row.stock),
             )
         self._certificate(page, row, [] if created else page.ocop_certificates.all())
         self._award(page, row, [] if created else page.rural_awards.all())
@@ -311,8 +314,23 @@ class _Writer:
             )
             page_published.send(sender=type(page), instance=page, revision=revision)
 
+    @staticmethod
+    def _apply_stock(page: ProductPage, stock: int | None) -> bool:
+        """Stock is live data kept out of revisions (see catalog.stock): a new
+        figure is written straight to the page row."""
+        if stock is None or page.stock == stock:
+            return False
+        ProductPage.objects.filter(pk=page.pk).update(stock=stock)
+        page.stock = stock
+        return True
+
     def _update_page(
-        self, page, values: dict[str, Any], counter: Counter, gallery=None
+        self,
+        page,
+        values: dict[str, Any],
+        counter: Counter,
+        gallery=None,
+        live_data_changed: bool = False,
     ):
         """Save a revision only when something differs; publish if asked to."""
         current = (
@@ -346,6 +364,9 @@ class _Writer:
             page.get_latest_revision().publish(
                 user=self.user, skip_permission_checks=True
             )
+            counter["updated"] += 1
+            self.touched[type(page)].add(page.pk)
+        elif live_data_changed:
             counter["updated"] += 1
             self.touched[type(page)].add(page.pk)
         else:

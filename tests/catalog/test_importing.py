@@ -403,3 +403,34 @@ def test_imported_products_are_searchable_without_the_engine(site_root, tmp_path
     product = ProductPage.objects.get()
     assert SearchText.objects.filter(page_id=product.pk).exists()
     assert SearchText.objects.filter(page_id=product.seller_id).exists()
+
+
+def test_new_stock_figure_applies_at_once_without_a_new_revision(site_root, tmp_path):
+    run_import(write_csv(tmp_path / "a.csv", [product_row(stock="10")]), "--publish")
+    product = ProductPage.objects.get()
+    revisions = product.revisions.count()
+
+    output = run_import(
+        write_csv(tmp_path / "b.csv", [product_row(stock="7")]), "--publish"
+    )
+
+    product.refresh_from_db()
+    assert product.stock == 7
+    assert product.revisions.count() == revisions
+    assert "Sản phẩm: 0 mới, 1 cập nhật, 0 không đổi" in output
+
+
+def test_images_over_the_size_or_pixel_limits_are_rejected(db, tmp_path, settings):
+    jpeg(tmp_path / "big.jpg", size=(200, 150))
+    settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS = 20_000  # 200×150 = 30.000 px
+    too_many_pixels = validate([product_row(image="big.jpg")], base_dir=tmp_path)
+    settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+    settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE = 100  # bytes
+    too_heavy = validate([product_row(image="big.jpg")], base_dir=tmp_path)
+
+    assert "megapixel" in too_many_pixels.errors[0].message
+    assert "MB" in too_heavy.errors[0].message
+    assert [e.column for e in too_heavy.errors + too_many_pixels.errors] == [
+        "image",
+        "image",
+    ]
