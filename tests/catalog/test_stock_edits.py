@@ -29,9 +29,7 @@ def test_publishing_an_edit_keeps_stock_reserved_meanwhile(client, shop):
     _edit(client, shop["editor"], product, title="Kẹo dừa mới")
     ProductPage.objects.filter(pk=product.pk).update(stock=7)  # 3 sold meanwhile
 
-    ProductPage.objects.get(pk=product.pk).get_latest_revision().publish(
-        user=moderator
-    )
+    ProductPage.objects.get(pk=product.pk).get_latest_revision().publish(user=moderator)
 
     assert _live_stock(product) == 7
     assert ProductPage.objects.get(pk=product.pk).title == "Kẹo dừa mới"
