@@ -36,7 +36,9 @@ demo: install ## Migrate the database and seed the demo catalogue (idempotent)
 	DJANGO_SETTINGS_MODULE=$${DJANGO_SETTINGS_MODULE:-$(DEV_SETTINGS)} $(MANAGE) seed_demo
 
 run: install demo ## Install, seed, start the search engine and serve http://127.0.0.1:8000
-	@$(MAKE) --no-print-directory engine-start \
+	@($(MAKE) --no-print-directory engine-start \
+		&& DJANGO_SETTINGS_MODULE=$${DJANGO_SETTINGS_MODULE:-$(DEV_SETTINGS)} \
+			$(MANAGE) search_index rebuild) \
 		|| echo "Search engine not started: search answers from the database instead."
 	@echo
 	@echo "Sàn OCOP Vĩnh Long: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/quan-tri/)"

@@ -70,6 +70,6 @@ class Command(BaseCommand):
                 _("Xong sau %(s).1f giây.") % {"s": time.monotonic() - started}
             )
         )
-        self.stdout.write(_("Tài khoản demo (trang quản trị /admin/):"))
+        self.stdout.write(_("Tài khoản demo (trang quản trị /quan-tri/):"))
         for login in demo_logins(password):
             self.stdout.write(f"  {login.role}: {login.username} / {login.password}")
