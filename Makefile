@@ -65,7 +65,9 @@ format: install ## Apply ruff's formatting and safe fixes
 bench: install ## Measure pages (and search/checkout when present); writes docs/benchmarks.md
 	@scripts/postgres.sh >/dev/null \
 		|| echo "PostgreSQL unavailable: benchmarking SQLite only."
-	$(BIN)/python scripts/bench.py
+	@$(MAKE) --no-print-directory engine-start \
+		|| echo "Search engine unavailable: category pages measured on the database."
+	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
 
 engine-start: ## Start the OpenSearch engine (scripts/engine.sh) and wait until healthy
 	@if [ -x scripts/engine.sh ]; then scripts/engine.sh start; \

@@ -204,6 +204,10 @@ LOGGING = {
         "catalog": {"level": "INFO"},
         "sellers": {"level": "INFO"},
         "search": {"level": "INFO"},
+        # The engine clients log every refused connection with a traceback; the
+        # search app already logs one clear line when it falls back.
+        "opensearch": {"level": "ERROR"},
+        "elastic_transport": {"level": "ERROR"},
         "marketplace.checkout": {"level": "INFO"},
     },
 }
