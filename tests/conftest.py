@@ -25,6 +25,13 @@ def service_required() -> bool:
     return os.environ.get("CI", "").lower() == "true"
 
 
+def missing_service(message: str):
+    """Fail in CI, where every service must be there; skip on a laptop."""
+    if service_required():
+        pytest.fail(message)
+    pytest.skip(message)
+
+
 @pytest.fixture(autouse=True)
 def _postgres_marker(request):
     """Tests marked `postgres` need PostgreSQL: skipped elsewhere, failed in CI."""
@@ -34,7 +41,4 @@ def _postgres_marker(request):
 
     if settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
         return
-    message = "needs PostgreSQL: set DATABASE_URL=postgres://… (make test does)"
-    if service_required():
-        pytest.fail(message)
-    pytest.skip(message)
+    missing_service("needs PostgreSQL: set DATABASE_URL=postgres://… (make test does)")

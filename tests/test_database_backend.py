@@ -11,6 +11,8 @@ import os
 import pytest
 from django.db import connection
 
+from tests.conftest import missing_service
+
 EXPECTED_VENDOR = {"1": "postgresql", "0": "sqlite"}
 
 
@@ -18,7 +20,7 @@ def test_each_pass_of_make_test_runs_on_its_own_database(db):
     # Not marked `postgres`: it must run in both passes, whatever is deselected.
     expected = EXPECTED_VENDOR.get(os.environ.get("EXPECT_POSTGRES", ""))
     if expected is None:
-        pytest.skip("EXPECT_POSTGRES is set by `make test` for each pass")
+        missing_service("EXPECT_POSTGRES is set by `make test` for each pass")
     assert connection.vendor == expected, (
         f"this pass should run on {expected}, it runs on {connection.vendor}"
     )

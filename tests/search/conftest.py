@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from tests.conftest import service_required
+from tests.conftest import missing_service, service_required
 
 
 def _engine_reason() -> str | None:
@@ -42,12 +42,9 @@ def _engine_marker(request):
     reason = _engine_reason()
     if reason is None:
         return
-    message = (
+    missing_service(
         f"search engine {reason} at {settings.SEARCH_URL}: run `make engine-start`"
     )
-    if service_required():
-        pytest.fail(message)
-    pytest.skip(message)
 
 
 @pytest.fixture
