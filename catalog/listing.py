@@ -3,11 +3,11 @@
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from catalog.models import OcopCertificate, ProductImage, ProductPage
+from catalog.models import OcopCertificate, ProductPage
 from sellers.models import AdminUnit, SellerType
 
 PAGE_SIZE = 24
@@ -33,27 +33,6 @@ def with_ocop_stars(products: QuerySet) -> QuerySet:
         .values("stars")[:1]
     )
     return products.annotate(ocop_stars_now=Subquery(best))
-
-
-def product_cards(products: QuerySet) -> QuerySet:
-    """Everything a product card shows, in a fixed number of queries.
-
-    The card's OCOP badge reads ``ocop_stars_now`` (from valid certificates only),
-    so certificates themselves are not loaded; image renditions are attached by
-    the page with ``catalog.renditions.prefetch_renditions``.
-    """
-    return (
-        with_ocop_stars(products)
-        .select_related("seller", "category")
-        .prefetch_related(
-            Prefetch(
-                "gallery_images",
-                queryset=ProductImage.objects.select_related("image").order_by(
-                    "sort_order"
-                ),
-            ),
-        )
-    )
 
 
 def _ints(values: list[str], allowed: set[int] | None = None) -> list[int]:
@@ -88,7 +67,7 @@ class ProductFilter:
         self.sort = sort if sort in SORTS else "newest"
 
     def queryset(self) -> QuerySet:
-        products = product_cards(ProductPage.objects.live())
+        products = with_ocop_stars(ProductPage.objects.live())
         if self.category is not None:
             products = products.filter(category=self.category)
         if self.stars:
@@ -117,9 +96,12 @@ class ProductFilter:
         return products.order_by(order, "pk")
 
     def context(self) -> dict:
+        from catalog.cards import product_cards
+
         page = Paginator(self.queryset(), self.page_size).get_page(
             self.params.get("trang")
         )
+        page.object_list = product_cards(page.object_list)
         communes = AdminUnit.objects.filter(
             sellers__products__live=True,
             **(

@@ -1,17 +1,14 @@
 """Everything the product page shows, loaded in a fixed number of queries."""
 
-from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
-from catalog.listing import product_cards
-from catalog.models import ProductImage, ProductPage
+from catalog.cards import ProductCard, product_cards
+from catalog.models import ProductPage
 from catalog.renditions import (
-    CARD_SPECS,
     GALLERY_SPECS,
     LOGO_SPECS,
     OG_SPEC,
     THUMB_SPECS,
-    cover_images,
     prefetch_renditions,
 )
 from catalog.structured_data import (
@@ -26,44 +23,25 @@ RELATED_COUNT = 4
 
 
 def load_product(page: ProductPage, request) -> ProductPage:
-    """The live page again with its relations joined or prefetched.
+    """The page with its relations loaded (the router already did it for live pages).
 
     Previews render the unsaved revision as it is, so they keep ``page``.
     """
     if getattr(request, "is_preview", False) or page.pk is None:
         return page
-    return (
-        ProductPage.objects.select_related(
-            "seller__commune",
-            "seller__logo",
-            "origin_commune",
-            "category__page",
-        )
-        .prefetch_related(
-            Prefetch(
-                "gallery_images",
-                queryset=ProductImage.objects.select_related("image").order_by(
-                    "sort_order"
-                ),
-            ),
-            "ocop_certificates",
-            "rural_awards",
-            "certifications",
-            "tags",
-        )
-        .get(pk=page.pk)
-    )
+    if getattr(page, "loaded_for_display", False):
+        return page
+    return ProductPage.display_queryset().get(pk=page.pk)
 
 
-def related_products(product: ProductPage) -> list[ProductPage]:
+def related_products(product: ProductPage) -> list[ProductCard]:
     """Other live products of the same category, newest first."""
-    return list(
-        product_cards(
-            ProductPage.objects.live()
-            .filter(category_id=product.category_id)
-            .exclude(pk=product.pk)
-            .order_by("-first_published_at")
-        )[:RELATED_COUNT]
+    return product_cards(
+        ProductPage.objects.live()
+        .filter(category_id=product.category_id)
+        .exclude(pk=product.pk)
+        .order_by("-first_published_at", "-pk"),
+        limit=RELATED_COUNT,
     )
 
 
@@ -95,9 +73,8 @@ def product_detail_context(page: ProductPage, request) -> dict:
     seller = product.seller
     prefetch_renditions(
         gallery_images
-        + cover_images(related)
         + ([seller.logo] if seller is not None and seller.logo_id else []),
-        GALLERY_SPECS + THUMB_SPECS + CARD_SPECS + LOGO_SPECS + (OG_SPEC,),
+        GALLERY_SPECS + THUMB_SPECS + LOGO_SPECS + (OG_SPEC,),
     )
     og_image = (
         absolute(request, gallery_images[0].get_rendition(OG_SPEC).url)

@@ -43,8 +43,3 @@ def prefetch_renditions(images: Iterable, specs: Iterable[str]) -> None:
             to_attr="prefetched_renditions",
         ),
     )
-
-
-def cover_images(products: Iterable) -> list:
-    """The cover image of each product (from its prefetched gallery)."""
-    return [p.primary_image.image for p in products if p.primary_image is not None]

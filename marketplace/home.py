@@ -1,17 +1,12 @@
 """What the home page shows, computed from the database (never typed in)."""
 
 from django.core.cache import cache
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Q
 
-from catalog.listing import product_cards, valid_certificates
+from catalog.cards import cards_in_order, product_cards
+from catalog.listing import valid_certificates
 from catalog.models import CategoryPage, ProductPage, RuralIndustrialAward
-from catalog.renditions import (
-    CARD_SPECS,
-    COLLECTION_SPECS,
-    HERO_SPECS,
-    cover_images,
-    prefetch_renditions,
-)
+from catalog.renditions import COLLECTION_SPECS, HERO_SPECS, prefetch_renditions
 from marketplace.models import Collection, CollectionItem
 from sellers.models import SellerPage
 
@@ -42,16 +37,28 @@ def catalogue_figures() -> dict:
     return figures
 
 
-def featured_collections():
-    items = CollectionItem.objects.filter(product__live=True).prefetch_related(
-        Prefetch("product", queryset=product_cards(ProductPage.objects.all()))
+def featured_collections() -> list[Collection]:
+    """Featured collections live now, each with ``cards`` of its live products."""
+    collections = list(
+        Collection.objects.live_now().filter(featured=True).select_related("image")
     )
-    return (
-        Collection.objects.live_now()
-        .filter(featured=True)
-        .select_related("image")
-        .prefetch_related(Prefetch("items", queryset=items.order_by("sort_order")))
+    items = (
+        CollectionItem.objects.filter(collection__in=collections, product__live=True)
+        .order_by("collection_id", "sort_order", "pk")
+        .values_list("collection_id", "product_id")
     )
+    product_ids: dict[int, list[int]] = {}
+    for collection_id, product_id in items:
+        product_ids.setdefault(collection_id, []).append(product_id)
+    cards = {
+        card.pk: card
+        for card in cards_in_order(pk for ids in product_ids.values() for pk in ids)
+    }
+    for collection in collections:
+        collection.cards = [
+            cards[pk] for pk in product_ids.get(collection.pk, []) if pk in cards
+        ]
+    return collections
 
 
 def home_context(page) -> dict:
@@ -66,25 +73,17 @@ def home_context(page) -> dict:
         )
         .order_by("category__sort_order")
     )
-    newest = list(
-        product_cards(ProductPage.objects.live().order_by("-first_published_at"))[
-            :NEWEST_COUNT
-        ]
-    )
-    collections = list(featured_collections())
-    collection_products = [
-        item.product for collection in collections for item in collection.items.all()
-    ]
-    # Every picture on the page gets its renditions from one query.
+    collections = featured_collections()
     prefetch_renditions(
-        [page.hero_image]
-        + [collection.image for collection in collections]
-        + cover_images(collection_products + newest),
-        HERO_SPECS + COLLECTION_SPECS + CARD_SPECS,
+        [page.hero_image] + [collection.image for collection in collections],
+        HERO_SPECS + COLLECTION_SPECS,
     )
     return {
         "figures": catalogue_figures(),
         "category_pages": categories,
         "collections": collections,
-        "newest_products": newest,
+        "newest_products": product_cards(
+            ProductPage.objects.live().order_by("-first_published_at", "-pk"),
+            limit=NEWEST_COUNT,
+        ),
     }

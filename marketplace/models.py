@@ -1,5 +1,6 @@
 """The home page and the department's curated collections."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -108,15 +109,23 @@ class HomePage(Page):
 
         Wagtail's default walks the tree with two queries per level; the slug index
         narrows this lookup and ``url_path`` (kept by Wagtail on moves and renames)
-        pins the exact page. Anything not found that way takes the default walk.
+        pins the exact page. The page is then loaded once, as its type's
+        ``display_queryset()`` (when it has one) joins what the page shows.
+        Anything not found that way takes the default walk.
         """
         if len(path_components) > 1:
             url_path = self.url_path + "/".join(path_components) + "/"
-            found = Page.objects.filter(
-                slug=path_components[-1], url_path=url_path
-            ).first()
+            found = (
+                Page.objects.filter(slug=path_components[-1], url_path=url_path)
+                .values_list("pk", "content_type_id")
+                .first()
+            )
             if found is not None:
-                return found.specific.route(request, [])
+                model = ContentType.objects.get_for_id(found[1]).model_class()
+                queryset = getattr(model, "display_queryset", model.objects.all)()
+                page = queryset.filter(pk=found[0]).first()
+                if page is not None:
+                    return page.route(request, [])
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):

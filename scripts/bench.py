@@ -256,6 +256,8 @@ class Server:
         self.process = subprocess.Popen(
             [
                 GUNICORN,
+                "--config",
+                "python:marketplace.gunicorn_conf",
                 "marketplace.wsgi:application",
                 "--workers",
                 str(workers),

@@ -141,11 +141,10 @@ def category_context(request, category) -> dict | None:
     """A category page's listing served by the engine, or None when it is down.
 
     Same context shape as ``catalog.listing.ProductFilter.context()``, with the
-    facets added; the cards are the page's ProductPage objects, loaded in a fixed
-    number of queries.
+    facets added; the cards are read from the database in a fixed number of queries.
     """
-    from catalog.listing import SORTS, ProductFilter, product_cards
-    from catalog.models import ProductPage
+    from catalog.cards import cards_in_order
+    from catalog.listing import SORTS, ProductFilter
     from sellers.models import AdminUnit, SellerType
 
     params = SearchParams.from_querydict(
@@ -177,9 +176,7 @@ def category_context(request, category) -> dict | None:
     except engine.EngineError as exc:
         logger.warning("category listing degraded (%s): using the database", exc)
         return None
-    ids = [int(h["_id"]) for h in raw["hits"]["hits"]]
-    by_id = {p.pk: p for p in product_cards(ProductPage.objects.filter(pk__in=ids))}
-    items = [by_id[pk] for pk in ids if pk in by_id]
+    items = cards_in_order(int(h["_id"]) for h in raw["hits"]["hits"])
     page = Paginator(_EnginePage(total, items), params.page_size).get_page(params.page)
     facets = label_facets(counts_from_aggregations(raw.get("aggregations", {})), params)
     commune_codes = [b["key"] for b in facets["commune"]]

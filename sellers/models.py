@@ -280,34 +280,33 @@ class SellerPage(ViewRestrictionsInOneQueryMixin, Page):
 
         return ProductPage.objects.live().child_of(self)
 
+    @classmethod
+    def display_queryset(cls):
+        """Seller pages with what the public profile shows joined in.
+
+        Pages from it carry ``loaded_for_display`` so the view does not load them again.
+        """
+        return cls.objects.select_related("commune", "logo", "cover_image").annotate(
+            loaded_for_display=models.Value(True)
+        )
+
     def get_context(self, request, *args, **kwargs):
         from django.utils.translation import gettext
 
-        from catalog.listing import product_cards
-        from catalog.renditions import (
-            CARD_SPECS,
-            COVER_SPECS,
-            LOGO_SPECS,
-            cover_images,
-            prefetch_renditions,
-        )
+        from catalog.cards import product_cards
+        from catalog.renditions import COVER_SPECS, LOGO_SPECS, prefetch_renditions
 
         context = super().get_context(request, *args, **kwargs)
         seller = self
-        if not getattr(request, "is_preview", False):
-            # The live page again, with what the profile shows joined in.
-            seller = SellerPage.objects.select_related(
-                "commune", "logo", "cover_image"
-            ).get(pk=self.pk)
+        preview = getattr(request, "is_preview", False)
+        if not preview and not getattr(self, "loaded_for_display", False):
+            seller = SellerPage.display_queryset().get(pk=self.pk)
         products = (
-            list(product_cards(seller.live_products.order_by("title"))[:48])
+            product_cards(seller.live_products.order_by("title", "pk"), limit=48)
             if seller.pk  # a new seller being previewed has no products yet
             else []
         )
-        prefetch_renditions(
-            [seller.logo, seller.cover_image] + cover_images(products),
-            LOGO_SPECS + COVER_SPECS + CARD_SPECS,
-        )
+        prefetch_renditions([seller.logo, seller.cover_image], LOGO_SPECS + COVER_SPECS)
         url = seller.get_url(request) or ""
         context.update(
             page=seller,

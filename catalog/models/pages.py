@@ -182,6 +182,34 @@ class ProductPage(ViewRestrictionsInOneQueryMixin, Page):
 
     # -- display helpers (they use prefetched data when listing helpers set it) --
 
+    @classmethod
+    def display_queryset(cls):
+        """Product pages with everything the public page shows joined or prefetched.
+
+        Pages from it carry ``loaded_for_display`` so the view does not load them again.
+        """
+        return (
+            cls.objects.select_related(
+                "seller__commune",
+                "seller__logo",
+                "origin_commune",
+                "category__page",
+            )
+            .prefetch_related(
+                models.Prefetch(
+                    "gallery_images",
+                    queryset=ProductImage.objects.select_related("image").order_by(
+                        "sort_order"
+                    ),
+                ),
+                "ocop_certificates",
+                "rural_awards",
+                "certifications",
+                "tags",
+            )
+            .annotate(loaded_for_display=models.Value(True))
+        )
+
     @cached_property
     def images(self) -> list[ProductImage]:
         return list(self.gallery_images.all())
@@ -239,7 +267,6 @@ class CategoryPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from catalog.listing import ProductFilter
-        from catalog.renditions import CARD_SPECS, cover_images, prefetch_renditions
         from search.services import category_context
 
         context = super().get_context(request, *args, **kwargs)
@@ -249,7 +276,4 @@ class CategoryPage(Page):
         if listing is None:
             listing = ProductFilter(request.GET, category=self.category).context()
         context.update(listing)
-        products = context["products"]
-        products.object_list = list(products.object_list)
-        prefetch_renditions(cover_images(products.object_list), CARD_SPECS)
         return context

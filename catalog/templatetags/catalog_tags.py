@@ -96,12 +96,6 @@ def ocop_badge(subject, size="small"):
     return {"stars": _valid_stars(subject), "size": size}
 
 
-@register.inclusion_tag("components/product_card.html", takes_context=True)
-def product_card(context, product):
-    """One product tile: cover picture, title, seller, price, OCOP badge, stock."""
-    return {"product": product, "request": context.get("request")}
-
-
 @register.simple_tag
 def elided_page_range(page_obj):
     """Page numbers around the current one, with '…' gaps for long listings."""

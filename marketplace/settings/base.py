@@ -59,7 +59,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "marketplace.sites.RememberedSiteMiddleware",
 ]
+# Seconds each worker remembers which site answers a host (marketplace/sites.py).
+SITE_LOOKUP_TTL = 60
 
 ROOT_URLCONF = "marketplace.urls"
 WSGI_APPLICATION = "marketplace.wsgi.application"
