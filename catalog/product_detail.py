@@ -3,7 +3,13 @@
 from django.utils.translation import gettext as _
 
 from catalog.cards import ProductCard, product_cards
-from catalog.models import ProductPage
+from catalog.models import (
+    OcopCertificate,
+    ProductImage,
+    ProductPage,
+    RuralIndustrialAward,
+)
+from catalog.models.pages import ProductTag, best_valid_certificate
 from catalog.renditions import (
     GALLERY_SPECS,
     LOGO_SPECS,
@@ -32,6 +38,47 @@ def load_product(page: ProductPage, request) -> ProductPage:
     if getattr(page, "loaded_for_display", False):
         return page
     return ProductPage.display_queryset().get(pk=page.pk)
+
+
+def product_lists(product: ProductPage) -> dict:
+    """Gallery, certificates, awards, certifications and tags of a product.
+
+    A saved page gets one plain query per list; a preview keeps the lists of the
+    revision being edited (held in memory by modelcluster).
+    """
+    if not getattr(product, "loaded_for_display", False):
+        return {
+            "gallery": product.images,
+            "certificate": product.current_ocop,
+            "rural_awards": list(product.rural_awards.all()) if product.pk else [],
+            "certifications": list(product.certifications.all()),
+            "tags": list(product.tags.all()),
+        }
+    pk = product.pk
+    certifications = ProductPage.certifications.through.objects.filter(
+        productpage_id=pk
+    ).select_related("certification")
+    return {
+        "gallery": list(
+            ProductImage.objects.filter(page_id=pk)
+            .select_related("image")
+            .order_by("sort_order", "pk")
+        ),
+        "certificate": best_valid_certificate(
+            OcopCertificate.objects.filter(product_id=pk)
+        ),
+        "rural_awards": list(RuralIndustrialAward.objects.filter(product_id=pk)),
+        "certifications": [
+            link.certification
+            for link in certifications.order_by("certification__name")
+        ],
+        "tags": [
+            link.tag
+            for link in ProductTag.objects.filter(content_object_id=pk)
+            .select_related("tag")
+            .order_by("tag__name")
+        ],
+    }
 
 
 def related_products(product: ProductPage) -> list[ProductCard]:
@@ -68,6 +115,10 @@ def breadcrumbs(product: ProductPage, request) -> list[dict]:
 
 def product_detail_context(page: ProductPage, request) -> dict:
     product = load_product(page, request)
+    lists = product_lists(product)
+    # The page's own helpers (JSON-LD, templates) read these two.
+    product.images = lists["gallery"]
+    product.current_ocop = lists["certificate"]
     related = related_products(product)
     gallery_images = [item.image for item in product.images]
     seller = product.seller
@@ -82,7 +133,7 @@ def product_detail_context(page: ProductPage, request) -> dict:
         else None
     )
     crumbs = breadcrumbs(product, request)
-    awards = list(product.rural_awards.all()) if product.pk else []
+    awards = lists["rural_awards"]
     page_url = absolute(request, product.get_url(request))
     description = product_description(product)
     return {
@@ -92,6 +143,8 @@ def product_detail_context(page: ProductPage, request) -> dict:
         "seller": seller,
         "certificate": product.current_ocop,
         "rural_awards": awards,
+        "certifications": lists["certifications"],
+        "tags": lists["tags"],
         "related_products": related,
         "breadcrumbs": crumbs,
         "breadcrumbs_json_ld": breadcrumb_list(crumbs, request),

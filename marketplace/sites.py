@@ -66,17 +66,21 @@ def load_root_page(site: Site) -> None:
 
 
 class RememberedSiteMiddleware:
+    """Page views get the remembered site, with its root page already specific."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        # Wagtail reads the request's site from this attribute when it is set.
-        request._wagtail_site = find_site(request)
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if view_func is wagtail_views.serve and request._wagtail_site is not None:
-            load_root_page(request._wagtail_site)
+        # Only page views: /healthz/ and the rest never touch the database here.
+        if view_func is wagtail_views.serve:
+            # Wagtail reads the request's site from this attribute when it is set.
+            site = request._wagtail_site = find_site(request)
+            if site is not None:
+                load_root_page(site)
 
 
 @receiver(post_save, sender=Site)

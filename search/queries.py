@@ -7,6 +7,7 @@ so counts always match what ticking one more value would show.
 """
 
 import datetime
+from functools import lru_cache
 
 from elasticsearch.dsl import A, Q, Search
 
@@ -137,6 +138,9 @@ def text_query(q: str) -> Q:
     return Q("bool", must=[required], should=boosts)
 
 
+# The date-dependent pieces are the same for every query of the day: built once
+# (DSL objects are not changed once built, so sharing them is safe).
+@lru_cache(maxsize=16)
 def stars_now(stars: int, today: datetime.date) -> Q:
     """Exactly ``stars`` stars today: a valid certificate at that level, none higher."""
     higher = [
@@ -151,6 +155,7 @@ def stars_now(stars: int, today: datetime.date) -> Q:
     )
 
 
+@lru_cache(maxsize=16)
 def any_ocop_now(today: datetime.date, minimum: int = 3) -> Q:
     return Q(
         "bool",
@@ -232,13 +237,18 @@ def facet_aggregations(filters: dict[str, Q], today: datetime.date) -> dict[str,
 
 def ranking_functions(today: datetime.date) -> list[dict]:
     """Gentle multiplicative boosts (at most ~1.4x) that never beat relevance."""
-    return [
+    return list(_ranking_functions(today))
+
+
+@lru_cache(maxsize=4)
+def _ranking_functions(today: datetime.date) -> tuple[dict, ...]:
+    return (
         {"filter": any_ocop_now(today, 3).to_dict(), "weight": 1.1},
         {"filter": any_ocop_now(today, 4).to_dict(), "weight": 1.05},
         {"filter": any_ocop_now(today, 5).to_dict(), "weight": 1.05},
         {"filter": Q("term", in_stock=True).to_dict(), "weight": 1.1},
         {"filter": Q("term", seller_verified=True).to_dict(), "weight": 1.05},
-    ]
+    )
 
 
 def product_search(
@@ -316,7 +326,7 @@ def product_search(
             number_of_fragments=1,
             fragment_size=140,
             no_match_size=0,
-        ).highlight("title", "title.folded", "summary.folded")
+        ).highlight("title.folded", "summary.folded")
     return s
 
 

@@ -89,11 +89,11 @@ def card(source: dict, today: datetime.date, highlight: dict | None = None) -> d
     snippet = ""
     title_html = ""
     if highlight:
-        for name in ("title", "title.folded"):
+        for name in ("title.folded", "title"):
             if name in highlight:
                 title_html = highlight[name][0]
                 break
-        for name in ("summary", "summary.folded"):
+        for name in ("summary.folded", "summary"):
             if name in highlight:
                 snippet = highlight[name][0]
                 break

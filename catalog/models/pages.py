@@ -57,6 +57,13 @@ class ProductImage(Orderable):
         verbose_name = _("ảnh sản phẩm")
 
 
+def best_valid_certificate(certificates):
+    """The verified, unexpired certificate with the most stars, or None."""
+    today = timezone.localdate()
+    valid = [c for c in certificates if c.is_valid(today)]
+    return max(valid, key=lambda c: (c.stars, c.expires_on), default=None)
+
+
 class ProductPage(ViewRestrictionsInOneQueryMixin, Page):
     """A product a seller offers; lives under its SellerPage."""
 
@@ -186,29 +193,16 @@ class ProductPage(ViewRestrictionsInOneQueryMixin, Page):
     def display_queryset(cls):
         """Product pages with everything the public page shows joined or prefetched.
 
-        Pages from it carry ``loaded_for_display`` so the view does not load them again.
+        Pages from it carry ``loaded_for_display`` so the view does not load them
+        again; ``catalog.product_detail`` reads their lists (gallery, certificates,
+        tags...) with one plain query each, several times cheaper than prefetching.
         """
-        return (
-            cls.objects.select_related(
-                "seller__commune",
-                "seller__logo",
-                "origin_commune",
-                "category__page",
-            )
-            .prefetch_related(
-                models.Prefetch(
-                    "gallery_images",
-                    queryset=ProductImage.objects.select_related("image").order_by(
-                        "sort_order"
-                    ),
-                ),
-                "ocop_certificates",
-                "rural_awards",
-                "certifications",
-                "tags",
-            )
-            .annotate(loaded_for_display=models.Value(True))
-        )
+        return cls.objects.select_related(
+            "seller__commune",
+            "seller__logo",
+            "origin_commune",
+            "category__page",
+        ).annotate(loaded_for_display=models.Value(True))
 
     @cached_property
     def images(self) -> list[ProductImage]:
@@ -224,9 +218,7 @@ class ProductPage(ViewRestrictionsInOneQueryMixin, Page):
         """The best verified, unexpired OCOP certificate, or None."""
         if self.pk is None:  # a new page being previewed has no certificates yet
             return None
-        today = timezone.localdate()
-        valid = [c for c in self.ocop_certificates.all() if c.is_valid(today)]
-        return max(valid, key=lambda c: (c.stars, c.expires_on), default=None)
+        return best_valid_certificate(self.ocop_certificates.all())
 
     @property
     def price_display(self) -> str:
