@@ -15,9 +15,13 @@ def site_root(db):
 def _clear_cache():
     from django.core.cache import cache
 
+    from marketplace.sites import forget_sites
+
     cache.clear()
+    forget_sites()
     yield
     cache.clear()
+    forget_sites()
 
 
 def service_required() -> bool:
