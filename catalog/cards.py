@@ -70,15 +70,15 @@ class ProductCard:
         return f"{format_vnd(self.price_vnd)} / {self.unit}"
 
 
-def page_url(url_path: str | None) -> str | None:
+def page_url(url_path: str | None, root_paths=None) -> str | None:
     """A page's URL from its ``url_path``, as Wagtail's ``pageurl`` gives it.
 
-    The site root paths are Wagtail's own cached list; pages outside every site
-    have no URL.
+    ``root_paths`` are Wagtail's cached ``Site.get_site_root_paths()`` (read once
+    per batch of cards); pages outside every site have no URL.
     """
     if not url_path:
         return None
-    for root in Site.get_site_root_paths():
+    for root in root_paths if root_paths is not None else Site.get_site_root_paths():
         if url_path.startswith(root.root_path):
             return "/" + url_path[len(root.root_path) :]
     return None
@@ -97,7 +97,10 @@ def product_cards(products: QuerySet, limit: int | None = None) -> list[ProductC
     ).values(*_PRODUCT_FIELDS, "cover_image_id", "cover_alt")
     rows = list(rows[:limit] if limit is not None else rows)
     renditions = _card_renditions({row["cover_image_id"] for row in rows} - {None})
-    return [_card(row, renditions.get(row["cover_image_id"])) for row in rows]
+    root_paths = Site.get_site_root_paths()
+    return [
+        _card(row, renditions.get(row["cover_image_id"]), root_paths) for row in rows
+    ]
 
 
 def cards_in_order(ids: Iterable[int]) -> list[ProductCard]:
@@ -110,18 +113,18 @@ def cards_in_order(ids: Iterable[int]) -> list[ProductCard]:
     return [by_pk[pk] for pk in ids if pk in by_pk]
 
 
-def _card(row: dict, renditions: list[tuple] | None) -> ProductCard:
+def _card(row: dict, renditions: list[tuple] | None, root_paths) -> ProductCard:
     stock = row["stock"]
     return ProductCard(
         pk=row["pk"],
         title=row["title"],
-        url=page_url(row["url_path"]),
+        url=page_url(row["url_path"], root_paths),
         price_vnd=row["price_vnd"],
         unit=row["unit"],
         in_stock=row["available"] and (stock is None or stock > 0),
         stars=row["ocop_stars_now"],
         seller_title=row["seller__title"] or "",
-        seller_url=page_url(row["seller__url_path"]),
+        seller_url=page_url(row["seller__url_path"], root_paths),
         image=_card_image(renditions, row["cover_alt"]) if renditions else None,
     )
 

@@ -3,7 +3,7 @@
 from django.core.cache import cache
 from django.db.models import Count, Exists, OuterRef, Q
 
-from catalog.cards import cards_in_order, product_cards
+from catalog.cards import cards_in_order
 from catalog.listing import valid_certificates
 from catalog.models import CategoryPage, ProductPage, RuralIndustrialAward
 from catalog.renditions import COLLECTION_SPECS, HERO_SPECS, prefetch_renditions
@@ -37,8 +37,8 @@ def catalogue_figures() -> dict:
     return figures
 
 
-def featured_collections() -> list[Collection]:
-    """Featured collections live now, each with ``cards`` of its live products."""
+def featured_collections() -> tuple[list[Collection], dict[int, list[int]]]:
+    """Featured collections live now, and the live product ids of each, in order."""
     collections = list(
         Collection.objects.live_now().filter(featured=True).select_related("image")
     )
@@ -50,15 +50,7 @@ def featured_collections() -> list[Collection]:
     product_ids: dict[int, list[int]] = {}
     for collection_id, product_id in items:
         product_ids.setdefault(collection_id, []).append(product_id)
-    cards = {
-        card.pk: card
-        for card in cards_in_order(pk for ids in product_ids.values() for pk in ids)
-    }
-    for collection in collections:
-        collection.cards = [
-            cards[pk] for pk in product_ids.get(collection.pk, []) if pk in cards
-        ]
-    return collections
+    return collections, product_ids
 
 
 def home_context(page) -> dict:
@@ -73,7 +65,23 @@ def home_context(page) -> dict:
         )
         .order_by("category__sort_order")
     )
-    collections = featured_collections()
+    collections, collection_ids = featured_collections()
+    newest_ids = list(
+        ProductPage.objects.live()
+        .order_by("-first_published_at", "-pk")
+        .values_list("pk", flat=True)[:NEWEST_COUNT]
+    )
+    # Every card on the page (collections and newest) in one batch.
+    cards = {
+        card.pk: card
+        for card in cards_in_order(
+            newest_ids + [pk for ids in collection_ids.values() for pk in ids]
+        )
+    }
+    for collection in collections:
+        collection.cards = [
+            cards[pk] for pk in collection_ids.get(collection.pk, []) if pk in cards
+        ]
     prefetch_renditions(
         [page.hero_image] + [collection.image for collection in collections],
         HERO_SPECS + COLLECTION_SPECS,
@@ -82,8 +90,5 @@ def home_context(page) -> dict:
         "figures": catalogue_figures(),
         "category_pages": categories,
         "collections": collections,
-        "newest_products": product_cards(
-            ProductPage.objects.live().order_by("-first_published_at", "-pk"),
-            limit=NEWEST_COUNT,
-        ),
+        "newest_products": [cards[pk] for pk in newest_ids if pk in cards],
     }
