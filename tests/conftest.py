@@ -12,16 +12,20 @@ def site_root(db):
 
 
 @pytest.fixture(autouse=True)
-def _clear_cache():
-    from django.core.cache import cache
+def _clear_cache(settings):
+    """Every cache (renditions too: their ids come back after a rollback)."""
+    from django.core.cache import caches
 
     from marketplace.sites import forget_sites
 
-    cache.clear()
-    forget_sites()
+    def clear():
+        for alias in settings.CACHES:
+            caches[alias].clear()
+        forget_sites()
+
+    clear()
     yield
-    cache.clear()
-    forget_sites()
+    clear()
 
 
 def service_required() -> bool:
