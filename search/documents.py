@@ -25,6 +25,7 @@ from elasticsearch.dsl import (
     Integer,
     Keyword,
     Long,
+    MetaField,
     Text,
     analyzer,
     char_filter,
@@ -198,6 +199,12 @@ class ProductDocument(Document):
     last_published_at = Date()
     suggest = Text(analyzer=vi_suggest)
     fingerprint = Keyword()
+
+    class Meta:
+        # Results read only the card fields back; the long texts are searched but
+        # never shown from the index, so _source does not keep them (a lighter
+        # fetch for every results page).
+        source = MetaField(excludes=["description", "ingredients", "suggest"])
 
 
 class SellerDocument(Document):

@@ -68,20 +68,48 @@ def _permission(app_label: str, codename: str) -> Permission:
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
 
+def _permissions(pairs) -> list[Permission]:
+    """The permissions named by ``(app_label, codename)`` pairs, in one query."""
+    wanted = set(pairs)
+    found = [
+        permission
+        for permission in Permission.objects.filter(
+            codename__in={codename for _app, codename in wanted}
+        ).select_related("content_type")
+        if (permission.content_type.app_label, permission.codename) in wanted
+    ]
+    if len(found) != len(wanted):
+        missing = wanted - {(p.content_type.app_label, p.codename) for p in found}
+        raise Permission.DoesNotExist(f"permissions not found: {sorted(missing)}")
+    return found
+
+
 def _grant_media(group: Group, collection: MediaCollection) -> None:
-    for app_label, codename in _MEDIA_PERMISSIONS:
-        GroupCollectionPermission.objects.get_or_create(
-            group=group,
-            collection=collection,
-            permission=_permission(app_label, codename),
-        )
+    permissions = _permissions(_MEDIA_PERMISSIONS)
+    held = set(
+        GroupCollectionPermission.objects.filter(
+            group=group, collection=collection
+        ).values_list("permission_id", flat=True)
+    )
+    GroupCollectionPermission.objects.bulk_create(
+        GroupCollectionPermission(group=group, collection=collection, permission=p)
+        for p in permissions
+        if p.pk not in held
+    )
 
 
 def _grant_pages(group: Group, page: Page, codenames: list[str]) -> None:
-    for codename in codenames:
-        GroupPagePermission.objects.get_or_create(
-            group=group, page=page, permission=_permission("wagtailcore", codename)
+    permissions = _permissions(("wagtailcore", codename) for codename in codenames)
+    held = set(
+        GroupPagePermission.objects.filter(group=group, page=page).values_list(
+            "permission_id", flat=True
         )
+    )
+    GroupPagePermission.objects.bulk_create(
+        GroupPagePermission(group=group, page=page, permission=p)
+        for p in permissions
+        if p.pk not in held
+    )
 
 
 @transaction.atomic
@@ -180,9 +208,7 @@ def seller_group_name(seller: SellerPage) -> str:
 
 
 def _grant_seller_models(group: Group) -> None:
-    group.permissions.add(
-        *[_permission(app, code) for app, code in _SELLER_MODEL_PERMISSIONS]
-    )
+    group.permissions.add(*_permissions(_SELLER_MODEL_PERMISSIONS))
 
 
 @transaction.atomic
