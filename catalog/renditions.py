@@ -7,7 +7,6 @@ in one query instead of one per image.
 
 from collections.abc import Iterable
 
-from django.db.models import Prefetch, prefetch_related_objects
 from wagtail.images import get_image_model
 
 CARD_SPECS = ("fill-400x300|format-webp", "fill-800x600|format-webp")
@@ -29,17 +28,20 @@ def prefetch_renditions(images: Iterable, specs: Iterable[str]) -> None:
     """Attach the existing renditions of ``images`` for ``specs`` in one query.
 
     Wagtail's image tags then read them from ``prefetched_renditions`` and only
-    touch the database to create a rendition that does not exist yet.
+    touch the database to create a rendition that does not exist yet. A plain
+    query, grouped here, costs a fraction of Django's prefetch machinery.
     """
     images = [image for image in images if image is not None]
     if not images:
         return
     rendition_model = get_image_model().get_rendition_model()
-    prefetch_related_objects(
-        images,
-        Prefetch(
-            "renditions",
-            queryset=rendition_model.objects.filter(filter_spec__in=list(specs)),
-            to_attr="prefetched_renditions",
-        ),
-    )
+    by_pk = {image.pk: image for image in images}
+    found: dict[int, list] = {pk: [] for pk in by_pk}
+    for rendition in rendition_model.objects.filter(
+        image_id__in=by_pk, filter_spec__in=list(specs)
+    ):
+        rendition.image = by_pk[rendition.image_id]  # as a prefetch would set it
+        found[rendition.image_id].append(rendition)
+    for image in images:
+        # Each image gets its own list: Wagtail appends renditions it creates.
+        image.prefetched_renditions = list(found[image.pk])
