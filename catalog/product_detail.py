@@ -24,6 +24,7 @@ from catalog.structured_data import (
     product_description,
     product_json_ld,
 )
+from marketplace.navigation import main_navigation
 
 RELATED_COUNT = 4
 
@@ -92,19 +93,21 @@ def related_products(product: ProductPage) -> list[ProductCard]:
     )
 
 
-def breadcrumbs(product: ProductPage, request) -> list[dict]:
+def category_url(product: ProductPage, request) -> str | None:
+    """The URL of the product's live category page, read from the cached menu."""
+    if not product.category_id:
+        return None
+    for item in main_navigation(request):
+        if item["kind"] == "category" and item["slug"] == product.category.slug:
+            return item["url"]
+    return None
+
+
+def breadcrumbs(product: ProductPage, request, category_link: str | None) -> list[dict]:
     """Trang chủ › category › seller › product."""
     crumbs = [{"name": _("Trang chủ"), "url": "/"}]
-    category_page = (
-        getattr(product.category, "page", None) if product.category_id else None
-    )
-    if category_page is not None and category_page.live:
-        crumbs.append(
-            {
-                "name": product.category.display_name,
-                "url": category_page.get_url(request),
-            }
-        )
+    if category_link:
+        crumbs.append({"name": product.category.display_name, "url": category_link})
     if product.seller is not None:
         crumbs.append(
             {"name": product.seller.title, "url": product.seller.get_url(request)}
@@ -132,7 +135,8 @@ def product_detail_context(page: ProductPage, request) -> dict:
         if gallery_images
         else None
     )
-    crumbs = breadcrumbs(product, request)
+    category_link = category_url(product, request)
+    crumbs = breadcrumbs(product, request, category_link)
     awards = lists["rural_awards"]
     page_url = absolute(request, product.get_url(request))
     description = product_description(product)
@@ -142,6 +146,7 @@ def product_detail_context(page: ProductPage, request) -> dict:
         "product": product,
         "seller": seller,
         "certificate": product.current_ocop,
+        "category_url": category_link,
         "rural_awards": awards,
         "certifications": lists["certifications"],
         "tags": lists["tags"],

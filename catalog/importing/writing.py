@@ -296,6 +296,9 @@ class _Writer:
         logged and ``page_published`` sent. Existing pages use Wagtail's own
         ``revision.publish()`` (see ``_update_page``).
         """
+        # Wagtail's first save logs the creation by the page's owner, as its
+        # own "add page" view does.
+        page.owner = self.user
         if self.publish:
             page.live = True
             page.has_unpublished_changes = False
@@ -318,7 +321,6 @@ class _Writer:
         revision = page.save_revision(
             user=self.user, clean=False, changed=not self.publish
         )
-        log(instance=page, action="wagtail.create", user=self.user, revision=revision)
         if self.publish:
             Page.objects.filter(pk=page.pk).update(live_revision=revision)
             page.live_revision = revision

@@ -201,7 +201,7 @@ class ProductPage(ViewRestrictionsInOneQueryMixin, Page):
             "seller__commune",
             "seller__logo",
             "origin_commune",
-            "category__page",
+            "category",
         ).annotate(loaded_for_display=models.Value(True))
 
     @cached_property

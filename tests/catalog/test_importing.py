@@ -11,7 +11,7 @@ from django.utils import timezone
 from openpyxl import Workbook
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
-from wagtail.models import Revision
+from wagtail.models import PageLogEntry, Revision
 
 from catalog.importing import (
     COLUMNS,
@@ -283,6 +283,19 @@ def test_without_publish_pages_are_drafts_and_with_publish_they_go_live(
     assert product.live
     assert product.seller.live
     assert product.revisions.count() == 1
+
+
+def test_page_history_shows_one_creation_and_one_publication(site_root, tmp_path):
+    path = write_csv(tmp_path / "products.csv", [product_row()])
+
+    run_import(path, "--publish")
+
+    product = ProductPage.objects.get()
+    for page in (product, product.seller):
+        actions = sorted(
+            PageLogEntry.objects.filter(page=page).values_list("action", flat=True)
+        )
+        assert actions == ["wagtail.create", "wagtail.publish"]
 
 
 def test_xlsx_file_is_imported_with_numbers_and_dates_from_cells(site_root, tmp_path):
