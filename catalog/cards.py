@@ -2,8 +2,8 @@
 
 Grids are the heaviest part of the home, category, seller and product pages.
 Building a page object, its gallery and Wagtail's image-tag machinery for every
-card cost more than the rest of the page, so a card is read here as values in two
-queries (products with their cover image, then renditions) whatever the grid's
+card cost more than the rest of the page, so a card is read here as values in four
+small queries (products, their stars, covers and renditions) whatever the grid's
 size, and rendered by ``components/product_card.html`` without further lookups.
 Renditions that do not exist yet are made through Wagtail's own ``get_renditions``.
 """
@@ -12,12 +12,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from types import SimpleNamespace
 
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import QuerySet
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 from wagtail.models import Site
 
-from catalog.listing import with_ocop_stars
+from catalog.listing import valid_certificates
 from catalog.models import ProductImage, ProductPage
 from catalog.renditions import CARD_SPECS
 from marketplace.formatting import format_vnd
@@ -37,7 +37,6 @@ _PRODUCT_FIELDS = (
     "unit",
     "stock",
     "available",
-    "ocop_stars_now",
     "seller__title",
     "seller__url_path",
 )
@@ -85,22 +84,56 @@ def page_url(url_path: str | None, root_paths=None) -> str | None:
 
 
 def product_cards(products: QuerySet, limit: int | None = None) -> list[ProductCard]:
-    """Cards for ``products`` in their queryset order (at most ``limit``)."""
-    if "ocop_stars_now" not in products.query.annotations:
-        products = with_ocop_stars(products)
-    cover = ProductImage.objects.filter(page_id=OuterRef("pk")).order_by(
-        "sort_order", "pk"
+    """Cards for ``products`` in their queryset order (at most ``limit``).
+
+    Stars, covers and renditions come from small queries by id: correlated
+    subqueries in the product query cost more to compile than they save.
+    A listing already annotated with ``ocop_stars_now`` (to sort by it) keeps it.
+    """
+    annotated = "ocop_stars_now" in products.query.annotations
+    rows = products.values(
+        *_PRODUCT_FIELDS, *(("ocop_stars_now",) if annotated else ())
     )
-    rows = products.annotate(
-        cover_image_id=Subquery(cover.values("image_id")[:1]),
-        cover_alt=Subquery(cover.values("alt_text")[:1]),
-    ).values(*_PRODUCT_FIELDS, "cover_image_id", "cover_alt")
     rows = list(rows[:limit] if limit is not None else rows)
-    renditions = _card_renditions({row["cover_image_id"] for row in rows} - {None})
+    ids = [row["pk"] for row in rows]
+    stars = (
+        {row["pk"]: row["ocop_stars_now"] for row in rows}
+        if annotated
+        else _valid_stars(ids)
+    )
+    covers = _covers(ids)
+    renditions = _card_renditions({image_id for image_id, _alt in covers.values()})
     root_paths = Site.get_site_root_paths()
     return [
-        _card(row, renditions.get(row["cover_image_id"]), root_paths) for row in rows
+        _card(row, stars.get(row["pk"]), covers.get(row["pk"]), renditions, root_paths)
+        for row in rows
     ]
+
+
+def _valid_stars(ids: list[int]) -> dict[int, int]:
+    """Stars of each product's best verified, unexpired certificate."""
+    best: dict[int, int] = {}
+    if ids:
+        for product_id, stars in (
+            valid_certificates()
+            .filter(product_id__in=ids)
+            .values_list("product_id", "stars")
+        ):
+            best[product_id] = max(stars, best.get(product_id, 0))
+    return best
+
+
+def _covers(ids: list[int]) -> dict[int, tuple[int, str]]:
+    """Each product's first gallery image: ``page_id -> (image_id, alt text)``."""
+    covers: dict[int, tuple[int, str]] = {}
+    if ids:
+        for page_id, image_id, alt in (
+            ProductImage.objects.filter(page_id__in=ids)
+            .order_by("page_id", "sort_order", "pk")
+            .values_list("page_id", "image_id", "alt_text")
+        ):
+            covers.setdefault(page_id, (image_id, alt))
+    return covers
 
 
 def cards_in_order(ids: Iterable[int]) -> list[ProductCard]:
@@ -113,8 +146,11 @@ def cards_in_order(ids: Iterable[int]) -> list[ProductCard]:
     return [by_pk[pk] for pk in ids if pk in by_pk]
 
 
-def _card(row: dict, renditions: list[tuple] | None, root_paths) -> ProductCard:
+def _card(row, stars, cover, renditions, root_paths) -> ProductCard:
     stock = row["stock"]
+    image = None
+    if cover is not None and cover[0] in renditions:
+        image = _card_image(renditions[cover[0]], cover[1])
     return ProductCard(
         pk=row["pk"],
         title=row["title"],
@@ -122,10 +158,10 @@ def _card(row: dict, renditions: list[tuple] | None, root_paths) -> ProductCard:
         price_vnd=row["price_vnd"],
         unit=row["unit"],
         in_stock=row["available"] and (stock is None or stock > 0),
-        stars=row["ocop_stars_now"],
+        stars=stars,
         seller_title=row["seller__title"] or "",
         seller_url=page_url(row["seller__url_path"], root_paths),
-        image=_card_image(renditions, row["cover_alt"]) if renditions else None,
+        image=image,
     )
 
 
