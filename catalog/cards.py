@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from types import SimpleNamespace
 
-from django.db.models import QuerySet
+from django.db.models import Max, QuerySet
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 from wagtail.models import Site
@@ -69,7 +69,7 @@ class ProductCard:
         return f"{format_vnd(self.price_vnd)} / {self.unit}"
 
 
-def page_url(url_path: str | None, root_paths=None) -> str | None:
+def page_url(url_path: str | None, root_paths) -> str | None:
     """A page's URL from its ``url_path``, as Wagtail's ``pageurl`` gives it.
 
     ``root_paths`` are Wagtail's cached ``Site.get_site_root_paths()`` (read once
@@ -77,7 +77,7 @@ def page_url(url_path: str | None, root_paths=None) -> str | None:
     """
     if not url_path:
         return None
-    for root in root_paths if root_paths is not None else Site.get_site_root_paths():
+    for root in root_paths:
         if url_path.startswith(root.root_path):
             return "/" + url_path[len(root.root_path) :]
     return None
@@ -112,15 +112,16 @@ def product_cards(products: QuerySet, limit: int | None = None) -> list[ProductC
 
 def _valid_stars(ids: list[int]) -> dict[int, int]:
     """Stars of each product's best verified, unexpired certificate."""
-    best: dict[int, int] = {}
-    if ids:
-        for product_id, stars in (
-            valid_certificates()
-            .filter(product_id__in=ids)
-            .values_list("product_id", "stars")
-        ):
-            best[product_id] = max(stars, best.get(product_id, 0))
-    return best
+    if not ids:
+        return {}
+    return dict(
+        valid_certificates()
+        .filter(product_id__in=ids)
+        .order_by()
+        .values("product_id")
+        .annotate(best=Max("stars"))
+        .values_list("product_id", "best")
+    )
 
 
 def _covers(ids: list[int]) -> dict[int, tuple[int, str]]:

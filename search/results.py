@@ -86,17 +86,10 @@ def ocop_stars(source: dict, today: datetime.date) -> int | None:
 
 
 def card(source: dict, today: datetime.date, highlight: dict | None = None) -> dict:
-    snippet = ""
-    title_html = ""
-    if highlight:
-        for name in ("title.folded", "title"):
-            if name in highlight:
-                title_html = highlight[name][0]
-                break
-        for name in ("summary.folded", "summary"):
-            if name in highlight:
-                snippet = highlight[name][0]
-                break
+    # The query highlights the accent-folded fields (see queries.product_search).
+    highlight = highlight or {}
+    title_html = highlight.get("title.folded", [""])[0]
+    snippet = highlight.get("summary.folded", [""])[0]
     return {
         "title": source.get("title", ""),
         "title_html": title_html,

@@ -64,10 +64,6 @@ _MEDIA_PERMISSIONS = [
 ]
 
 
-def _permission(app_label: str, codename: str) -> Permission:
-    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
-
-
 def _permissions(pairs) -> list[Permission]:
     """The permissions named by ``(app_label, codename)`` pairs, in one query."""
     wanted = set(pairs)
@@ -84,31 +80,31 @@ def _permissions(pairs) -> list[Permission]:
     return found
 
 
-def _grant_media(group: Group, collection: MediaCollection) -> None:
-    permissions = _permissions(_MEDIA_PERMISSIONS)
+def _grant(link_model, permissions: list[Permission], **scope) -> None:
+    """Give ``scope`` (a group and its page or collection) the permissions it lacks."""
     held = set(
-        GroupCollectionPermission.objects.filter(
-            group=group, collection=collection
-        ).values_list("permission_id", flat=True)
+        link_model.objects.filter(**scope).values_list("permission_id", flat=True)
     )
-    GroupCollectionPermission.objects.bulk_create(
-        GroupCollectionPermission(group=group, collection=collection, permission=p)
-        for p in permissions
-        if p.pk not in held
+    link_model.objects.bulk_create(
+        link_model(permission=p, **scope) for p in permissions if p.pk not in held
+    )
+
+
+def _grant_media(group: Group, collection: MediaCollection) -> None:
+    _grant(
+        GroupCollectionPermission,
+        _permissions(_MEDIA_PERMISSIONS),
+        group=group,
+        collection=collection,
     )
 
 
 def _grant_pages(group: Group, page: Page, codenames: list[str]) -> None:
-    permissions = _permissions(("wagtailcore", codename) for codename in codenames)
-    held = set(
-        GroupPagePermission.objects.filter(group=group, page=page).values_list(
-            "permission_id", flat=True
-        )
-    )
-    GroupPagePermission.objects.bulk_create(
-        GroupPagePermission(group=group, page=page, permission=p)
-        for p in permissions
-        if p.pk not in held
+    _grant(
+        GroupPagePermission,
+        _permissions(("wagtailcore", codename) for codename in codenames),
+        group=group,
+        page=page,
     )
 
 
@@ -175,14 +171,19 @@ def ensure_category_pages(home: Page | None = None) -> None:
 
 def ensure_department_group(home: Page) -> Group:
     group, _created = Group.objects.get_or_create(name=DEPARTMENT_GROUP)
-    permissions = [
-        _permission(app, code) for app, code in _DEPARTMENT_EXTRA_PERMISSIONS
-    ]
-    for app_label, models in _DEPARTMENT_MODEL_PERMISSIONS.items():
-        for model in models:
-            for action in ("add", "change", "delete", "view"):
-                permissions.append(_permission(app_label, f"{action}_{model}"))
-    group.permissions.add(*permissions)
+    group.permissions.add(
+        *_permissions(
+            [
+                *_DEPARTMENT_EXTRA_PERMISSIONS,
+                *(
+                    (app_label, f"{action}_{model}")
+                    for app_label, models in _DEPARTMENT_MODEL_PERMISSIONS.items()
+                    for model in models
+                    for action in ("add", "change", "delete", "view")
+                ),
+            ]
+        )
+    )
     _grant_pages(group, home, _DEPARTMENT_PAGE_PERMISSIONS)
     _grant_media(group, MediaCollection.get_first_root_node())
     return group
