@@ -5,30 +5,21 @@ Building a page object, its gallery and Wagtail's image-tag machinery for every
 card cost more than the rest of the page, so a card is read here as values in four
 small queries (products, their stars, covers and renditions) whatever the grid's
 size, and rendered by ``components/product_card.html`` without further lookups.
-Renditions that do not exist yet are made through Wagtail's own ``get_renditions``.
+A page that shows other images too reads their renditions in the same query
+(``CardBatch.images``, then ``CardBatch.cards``).
 """
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from types import SimpleNamespace
 
 from django.db.models import Max, QuerySet
-from wagtail.images import get_image_model
-from wagtail.images.models import Filter
 from wagtail.models import Site
 
 from catalog.listing import valid_certificates
 from catalog.models import ProductImage, ProductPage
-from catalog.renditions import CARD_SPECS
+from catalog.renditions import CARD_SPECS, Found, Picture, find_renditions, picture
 from marketplace.formatting import format_vnd
 
-_CARD_FILTERS = {spec: Filter(spec=spec) for spec in CARD_SPECS}
-_FOCAL_FIELDS = (
-    "focal_point_x",
-    "focal_point_y",
-    "focal_point_width",
-    "focal_point_height",
-)
 _PRODUCT_FIELDS = (
     "pk",
     "title",
@@ -43,15 +34,6 @@ _PRODUCT_FIELDS = (
 
 
 @dataclass(frozen=True)
-class CardImage:
-    src: str
-    srcset: str
-    width: int
-    height: int
-    alt: str
-
-
-@dataclass(frozen=True)
 class ProductCard:
     pk: int
     title: str
@@ -62,7 +44,7 @@ class ProductCard:
     stars: int | None
     seller_title: str
     seller_url: str | None
-    image: CardImage | None
+    image: Picture | None
 
     @property
     def price_display(self) -> str:
@@ -83,12 +65,39 @@ def page_url(url_path: str | None, root_paths) -> str | None:
     return None
 
 
-def product_cards(products: QuerySet, limit: int | None = None) -> list[ProductCard]:
-    """Cards for ``products`` in their queryset order (at most ``limit``).
+@dataclass(frozen=True)
+class CardBatch:
+    """Products, their stars and covers, waiting for their renditions."""
 
-    Stars, covers and renditions come from small queries by id: correlated
-    subqueries in the product query cost more to compile than they save.
-    A listing already annotated with ``ocop_stars_now`` (to sort by it) keeps it.
+    rows: list[dict]
+    stars: dict[int, int]
+    covers: dict[int, tuple[int, str]]
+
+    @property
+    def images(self) -> dict[int, tuple[str, ...]]:
+        """The renditions the cards need: ``{image_id: specs}``."""
+        return {image_id: CARD_SPECS for image_id, _alt in self.covers.values()}
+
+    def cards(self, found: Found) -> list[ProductCard]:
+        root_paths = Site.get_site_root_paths()
+        return [
+            _card(
+                row,
+                self.stars.get(row["pk"]),
+                self.covers.get(row["pk"]),
+                found,
+                root_paths,
+            )
+            for row in self.rows
+        ]
+
+
+def card_batch(products: QuerySet, limit: int | None = None) -> CardBatch:
+    """``products`` (at most ``limit``, in queryset order) with stars and covers.
+
+    Stars and covers come from small queries by id: correlated subqueries in the
+    product query cost more to compile than they save. A listing already
+    annotated with ``ocop_stars_now`` (to sort by it) keeps it.
     """
     annotated = "ocop_stars_now" in products.query.annotations
     rows = products.values(
@@ -101,13 +110,13 @@ def product_cards(products: QuerySet, limit: int | None = None) -> list[ProductC
         if annotated
         else _valid_stars(ids)
     )
-    covers = _covers(ids)
-    renditions = _card_renditions({image_id for image_id, _alt in covers.values()})
-    root_paths = Site.get_site_root_paths()
-    return [
-        _card(row, stars.get(row["pk"]), covers.get(row["pk"]), renditions, root_paths)
-        for row in rows
-    ]
+    return CardBatch(rows=rows, stars=stars, covers=_covers(ids))
+
+
+def product_cards(products: QuerySet, limit: int | None = None) -> list[ProductCard]:
+    """Cards for ``products`` in their queryset order (at most ``limit``)."""
+    batch = card_batch(products, limit)
+    return batch.cards(find_renditions(batch.images))
 
 
 def _valid_stars(ids: list[int]) -> dict[int, int]:
@@ -147,11 +156,9 @@ def cards_in_order(ids: Iterable[int]) -> list[ProductCard]:
     return [by_pk[pk] for pk in ids if pk in by_pk]
 
 
-def _card(row, stars, cover, renditions, root_paths) -> ProductCard:
+def _card(row, stars, cover, found: Found, root_paths) -> ProductCard:
     stock = row["stock"]
-    image = None
-    if cover is not None and cover[0] in renditions:
-        image = _card_image(renditions[cover[0]], cover[1])
+    image_id, alt = cover if cover is not None else (None, "")
     return ProductCard(
         pk=row["pk"],
         title=row["title"],
@@ -162,64 +169,5 @@ def _card(row, stars, cover, renditions, root_paths) -> ProductCard:
         stars=stars,
         seller_title=row["seller__title"] or "",
         seller_url=page_url(row["seller__url_path"], root_paths),
-        image=image,
-    )
-
-
-def _card_renditions(image_ids: set[int]) -> dict[int, list[tuple]]:
-    """``image_id -> [(url, width, height) per card spec]``, making missing ones.
-
-    A rendition counts only if made for the image's current focal point, as in
-    Wagtail's own lookup.
-    """
-    if not image_ids:
-        return {}
-    rendition_model = get_image_model().get_rendition_model()
-    storage = rendition_model._meta.get_field("file").storage
-    found = {}
-    rows = rendition_model.objects.filter(
-        image_id__in=image_ids, filter_spec__in=CARD_SPECS
-    ).values(
-        "image_id",
-        "filter_spec",
-        "focal_point_key",
-        "file",
-        "width",
-        "height",
-        *(f"image__{field}" for field in _FOCAL_FIELDS),
-    )
-    for row in rows:
-        focal = SimpleNamespace(**{f: row[f"image__{f}"] for f in _FOCAL_FIELDS})
-        if (
-            _CARD_FILTERS[row["filter_spec"]].get_cache_key(focal)
-            == row["focal_point_key"]
-        ):
-            found[row["image_id"], row["filter_spec"]] = (
-                storage.url(row["file"]),
-                row["width"],
-                row["height"],
-            )
-    missing = {
-        image_id
-        for image_id in image_ids
-        if any((image_id, spec) not in found for spec in CARD_SPECS)
-    }
-    for image in get_image_model().objects.filter(pk__in=missing):
-        for spec, rendition in image.get_renditions(*CARD_SPECS).items():
-            found[image.pk, spec] = (rendition.url, rendition.width, rendition.height)
-    return {
-        image_id: [found[image_id, spec] for spec in CARD_SPECS]
-        for image_id in image_ids
-        if all((image_id, spec) in found for spec in CARD_SPECS)
-    }
-
-
-def _card_image(renditions: list[tuple], alt: str) -> CardImage:
-    url, width, height = renditions[0]
-    return CardImage(
-        src=url,
-        srcset=", ".join(f"{u} {w}w" for u, w, _h in renditions),
-        width=width,
-        height=height,
-        alt=alt,
+        image=picture(found, image_id, CARD_SPECS, alt),
     )

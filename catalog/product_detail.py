@@ -1,8 +1,10 @@
 """Everything the product page shows, loaded in a fixed number of queries."""
 
+from dataclasses import dataclass
+
 from django.utils.translation import gettext as _
 
-from catalog.cards import ProductCard, product_cards
+from catalog.cards import CardBatch, card_batch
 from catalog.models import (
     OcopCertificate,
     ProductImage,
@@ -15,7 +17,10 @@ from catalog.renditions import (
     LOGO_SPECS,
     OG_SPEC,
     THUMB_SPECS,
-    prefetch_renditions,
+    Found,
+    Picture,
+    find_renditions,
+    picture,
 )
 from catalog.structured_data import (
     absolute,
@@ -27,6 +32,14 @@ from catalog.structured_data import (
 from marketplace.navigation import main_navigation
 
 RELATED_COUNT = 4
+GALLERY_IMAGE_SPECS = (*GALLERY_SPECS, *THUMB_SPECS, OG_SPEC)
+
+
+@dataclass(frozen=True)
+class GalleryItem:
+    picture: Picture
+    thumb: Picture
+    og_url: str
 
 
 def load_product(page: ProductPage, request) -> ProductPage:
@@ -61,9 +74,7 @@ def product_lists(product: ProductPage) -> dict:
     ).select_related("certification")
     return {
         "gallery": list(
-            ProductImage.objects.filter(page_id=pk)
-            .select_related("image")
-            .order_by("sort_order", "pk")
+            ProductImage.objects.filter(page_id=pk).order_by("sort_order", "pk")
         ),
         "certificate": best_valid_certificate(
             OcopCertificate.objects.filter(product_id=pk)
@@ -82,15 +93,27 @@ def product_lists(product: ProductPage) -> dict:
     }
 
 
-def related_products(product: ProductPage) -> list[ProductCard]:
+def related_products(product: ProductPage) -> CardBatch:
     """Other live products of the same category, newest first."""
-    return product_cards(
+    return card_batch(
         ProductPage.objects.live()
         .filter(category_id=product.category_id)
         .exclude(pk=product.pk)
         .order_by("-first_published_at", "-pk"),
         limit=RELATED_COUNT,
     )
+
+
+def gallery_items(gallery: list[ProductImage], found: Found) -> list[GalleryItem]:
+    """The gallery's pictures, thumbnails and Open Graph URLs, in order."""
+    items = []
+    for item in gallery:
+        main = picture(found, item.image_id, GALLERY_SPECS, item.alt_text)
+        thumb = picture(found, item.image_id, THUMB_SPECS, "")
+        og = found.get((item.image_id, OG_SPEC))
+        if main and thumb and og:
+            items.append(GalleryItem(picture=main, thumb=thumb, og_url=og[0]))
+    return items
 
 
 def category_url(product: ProductPage, request) -> str | None:
@@ -123,18 +146,16 @@ def product_detail_context(page: ProductPage, request) -> dict:
     product.images = lists["gallery"]
     product.current_ocop = lists["certificate"]
     related = related_products(product)
-    gallery_images = [item.image for item in product.images]
     seller = product.seller
-    prefetch_renditions(
-        gallery_images
-        + ([seller.logo] if seller is not None and seller.logo_id else []),
-        GALLERY_SPECS + THUMB_SPECS + LOGO_SPECS + (OG_SPEC,),
+    logo_id = seller.logo_id if seller is not None else None
+    # Every rendition the page shows, read in one query.
+    found = find_renditions(
+        related.images,
+        {item.image_id: GALLERY_IMAGE_SPECS for item in product.images},
+        {logo_id: LOGO_SPECS},
     )
-    og_image = (
-        absolute(request, gallery_images[0].get_rendition(OG_SPEC).url)
-        if gallery_images
-        else None
-    )
+    gallery = gallery_items(product.images, found)
+    og_image = absolute(request, gallery[0].og_url) if gallery else None
     category_link = category_url(product, request)
     crumbs = breadcrumbs(product, request, category_link)
     awards = lists["rural_awards"]
@@ -150,7 +171,9 @@ def product_detail_context(page: ProductPage, request) -> dict:
         "rural_awards": awards,
         "certifications": lists["certifications"],
         "tags": lists["tags"],
-        "related_products": related,
+        "gallery": gallery,
+        "seller_logo": picture(found, logo_id, LOGO_SPECS, ""),
+        "related_products": related.cards(found),
         "breadcrumbs": crumbs,
         "breadcrumbs_json_ld": breadcrumb_list(crumbs, request),
         "product_json_ld": product_json_ld(

@@ -3,11 +3,21 @@
 Templates name the same specs (``{% srcset_image img fill-{400x300,800x600}
 format-webp %}``); keeping them here lets views load every rendition a page needs
 in one query instead of one per image.
+
+The busiest pages (product cards, the product gallery) skip Wagtail's image tags:
+``find_renditions`` reads every rendition the page shows as plain values in one
+query, and ``picture`` turns them into the ``<img>`` attributes the tags would
+write. Renditions that do not exist yet are still made by Wagtail's own
+``get_renditions``.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from types import SimpleNamespace
 
 from wagtail.images import get_image_model
+from wagtail.images.models import Filter
 
 CARD_SPECS = ("fill-400x300|format-webp", "fill-800x600|format-webp")
 GALLERY_SPECS = (
@@ -45,3 +55,91 @@ def prefetch_renditions(images: Iterable, specs: Iterable[str]) -> None:
     for image in images:
         # Each image gets its own list: Wagtail appends renditions it creates.
         image.prefetched_renditions = list(found[image.pk])
+
+
+_FOCAL_FIELDS = (
+    "focal_point_x",
+    "focal_point_y",
+    "focal_point_width",
+    "focal_point_height",
+)
+
+# (url, width, height) of one rendition, keyed by (image id, spec).
+Found = dict[tuple[int, str], tuple[str, int, int]]
+
+
+@dataclass(frozen=True)
+class Picture:
+    """An ``<img>``'s attributes, as Wagtail's ``srcset_image`` tag writes them."""
+
+    src: str
+    srcset: str
+    width: int
+    height: int
+    alt: str
+
+
+@cache
+def _filter(spec: str) -> Filter:
+    return Filter(spec=spec)
+
+
+def find_renditions(*requests: Mapping[int | None, Iterable[str]]) -> Found:
+    """Renditions of every ``{image_id: specs}`` in one query, making missing ones.
+
+    A stored rendition counts only if it was made for the image's current focal
+    point, as in Wagtail's own lookup.
+    """
+    wanted: dict[int, set[str]] = {}
+    for request in requests:
+        for image_id, specs in request.items():
+            if image_id:
+                wanted.setdefault(image_id, set()).update(specs)
+    if not wanted:
+        return {}
+    rendition_model = get_image_model().get_rendition_model()
+    storage = rendition_model._meta.get_field("file").storage
+    found: Found = {}
+    rows = rendition_model.objects.filter(
+        image_id__in=wanted, filter_spec__in=set().union(*wanted.values())
+    ).values(
+        "image_id",
+        "filter_spec",
+        "focal_point_key",
+        "file",
+        "width",
+        "height",
+        *(f"image__{field}" for field in _FOCAL_FIELDS),
+    )
+    for row in rows:
+        focal = SimpleNamespace(**{f: row[f"image__{f}"] for f in _FOCAL_FIELDS})
+        if _filter(row["filter_spec"]).get_cache_key(focal) == row["focal_point_key"]:
+            found[row["image_id"], row["filter_spec"]] = (
+                storage.url(row["file"]),
+                row["width"],
+                row["height"],
+            )
+    missing = {
+        image_id: [spec for spec in specs if (image_id, spec) not in found]
+        for image_id, specs in wanted.items()
+    }
+    missing = {image_id: specs for image_id, specs in missing.items() if specs}
+    for image in get_image_model().objects.filter(pk__in=missing):
+        for spec, rendition in image.get_renditions(*missing[image.pk]).items():
+            found[image.pk, spec] = (rendition.url, rendition.width, rendition.height)
+    return found
+
+
+def picture(found: Found, image_id: int | None, specs, alt: str) -> Picture | None:
+    """The ``<img>`` for ``image_id`` at ``specs`` (smallest first), or None."""
+    renditions = [found.get((image_id, spec)) for spec in specs]
+    if not image_id or None in renditions:
+        return None
+    url, width, height = renditions[0]
+    return Picture(
+        src=url,
+        srcset=", ".join(f"{u} {w}w" for u, w, _h in renditions),
+        width=width,
+        height=height,
+        alt=alt,
+    )

@@ -1,5 +1,6 @@
 """The home page and the department's curated collections."""
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -78,6 +79,11 @@ class CollectionItem(Orderable):
     panels = [FieldPanel("product")]
 
 
+def _displayed(model) -> models.QuerySet:
+    """The page type's ``display_queryset()``, or all its pages when it has none."""
+    return getattr(model, "display_queryset", model.objects.all)()
+
+
 class HomePage(Page):
     """The trading floor's front page: live figures, categories, collections."""
 
@@ -104,29 +110,43 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("trang chủ")
 
+    # The page types that live a fixed number of URL segments below the home page
+    # (seller directory › seller › product): looked for first, by that number.
+    deep_page_types = {2: "sellers.SellerPage", 3: "catalog.ProductPage"}
+
     def route(self, request, path_components):
         """Find a deep page (seller › product) with one lookup by its URL path.
 
         Wagtail's default walks the tree with two queries per level; the slug index
         narrows this lookup and ``url_path`` (kept by Wagtail on moves and renames)
-        pins the exact page. The page is then loaded once, as its type's
-        ``display_queryset()`` (when it has one) joins what the page shows.
+        pins the exact page. The page is loaded once, through its type's
+        ``display_queryset()`` that joins what the page shows; when the type is
+        the one expected at that depth, the lookup and the load are one query.
         Anything not found that way takes the default walk.
         """
         if len(path_components) > 1:
-            url_path = self.url_path + "/".join(path_components) + "/"
-            found = (
-                Page.objects.filter(slug=path_components[-1], url_path=url_path)
-                .values_list("pk", "content_type_id")
-                .first()
-            )
-            if found is not None:
-                model = ContentType.objects.get_for_id(found[1]).model_class()
-                queryset = getattr(model, "display_queryset", model.objects.all)()
-                page = queryset.filter(pk=found[0]).first()
-                if page is not None:
-                    return page.route(request, [])
+            page = self._find_deep_page(path_components)
+            if page is not None:
+                return page.route(request, [])
         return super().route(request, path_components)
+
+    def _find_deep_page(self, path_components) -> Page | None:
+        lookup = {
+            "slug": path_components[-1],
+            "url_path": self.url_path + "/".join(path_components) + "/",
+        }
+        expected = self.deep_page_types.get(len(path_components))
+        if expected is not None:
+            page = _displayed(apps.get_model(expected)).filter(**lookup).first()
+            if page is not None:
+                return page
+        found = (
+            Page.objects.filter(**lookup).values_list("pk", "content_type_id").first()
+        )
+        if found is None:
+            return None
+        model = ContentType.objects.get_for_id(found[1]).model_class()
+        return _displayed(model).filter(pk=found[0]).first() if model else None
 
     def get_context(self, request, *args, **kwargs):
         from marketplace.home import home_context

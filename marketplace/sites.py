@@ -2,16 +2,18 @@
 
 Wagtail queries the site table on every page request, then loads the root page
 twice (as a Page, then as its specific type). Sites change about never, so each
-worker keeps the site and its root page's type for ``SITE_LOOKUP_TTL`` seconds
-(0 turns it off) and loads the root page once, already specific, for page views.
-Saving or deleting a site forgets it at once in this process; other workers see
-the change within the TTL.
+worker keeps the site and its root page's fields for ``SITE_LOOKUP_TTL`` seconds
+(0 turns it off). Below the home page, the root page only routes the request (by
+its tree and URL paths), so it is rebuilt from memory; the home page itself is
+always loaded fresh, as it shows its own fields. Saving or deleting a site
+forgets it at once in this process; other workers see the change within the TTL.
 """
 
 import time
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.db import DEFAULT_DB_ALIAS
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.http.request import split_domain_port
@@ -36,33 +38,48 @@ def find_site(request) -> Site | None:
     entry = _remembered.get(key)
     if entry is None or entry[0] < now:
         site = Site._find_for_request(request)
-        fields = None
-        if site is not None:
-            fields = {f: getattr(site, f) for f in _FIELDS}
-            fields["root_content_type_id"] = (
-                Page.objects.filter(pk=site.root_page_id)
-                .values_list("content_type_id", flat=True)
-                .first()
-            )
-        _remembered[key] = entry = (now + ttl, fields)
+        _remembered[key] = entry = (now + ttl, _site_fields(site))
     if entry[1] is None:
         return None
     fields = dict(entry[1])
-    root_content_type_id = fields.pop("root_content_type_id")
+    root = fields.pop("root")
     site = Site(**fields)
-    site.root_content_type_id = root_content_type_id
+    site.remembered_root = root
     return site
 
 
-def load_root_page(site: Site) -> None:
-    """Give ``site`` its root page as its specific type, in one query."""
-    content_type_id = getattr(site, "root_content_type_id", None)
-    if content_type_id is None:
-        return
+def _site_fields(site: Site | None) -> dict | None:
+    """What is remembered of a site: its fields and its root page's, by type."""
+    if site is None:
+        return None
+    fields = {f: getattr(site, f) for f in _FIELDS}
+    fields["root"] = None
+    content_type_id = (
+        Page.objects.filter(pk=site.root_page_id)
+        .values_list("content_type_id", flat=True)
+        .first()
+    )
     model = ContentType.objects.get_for_id(content_type_id).model_class()
-    root = model.objects.filter(pk=site.root_page_id).first() if model else None
-    if root is not None:
-        site.root_page = root
+    if model is not None:
+        names = [field.attname for field in model._meta.concrete_fields]
+        values = model.objects.filter(pk=site.root_page_id).values_list(*names).first()
+        if values is not None:
+            fields["root"] = (model, names, values)
+    return fields
+
+
+def load_root_page(site: Site, path: str) -> None:
+    """Give ``site`` its root page as its specific type: from memory below it."""
+    root = getattr(site, "remembered_root", None)
+    if root is None:
+        return
+    model, names, values = root
+    if path.strip("/"):
+        site.root_page = model.from_db(DEFAULT_DB_ALIAS, names, values)
+        return
+    page = model.objects.filter(pk=site.root_page_id).first()
+    if page is not None:
+        site.root_page = page
 
 
 class RememberedSiteMiddleware:
@@ -80,7 +97,8 @@ class RememberedSiteMiddleware:
             # Wagtail reads the request's site from this attribute when it is set.
             site = request._wagtail_site = find_site(request)
             if site is not None:
-                load_root_page(site)
+                path = view_args[0] if view_args else view_kwargs.get("path", "")
+                load_root_page(site, path)
 
 
 @receiver(post_save, sender=Site)

@@ -428,6 +428,9 @@ def throughput_threads(
 def measure(run: RunResult, args: argparse.Namespace) -> None:
     target = run.target
     pages = probe(target, "pages")
+    if args.only:
+        wanted = {"healthz", *args.only.split(",")}
+        pages = [page for page in pages if page["name"] in wanted]
     wrk = None if args.python_load else ensure_wrk()
     run.load_tool = (
         f"wrk -t2 -c{args.connections} -d{args.duration}s"
@@ -620,8 +623,14 @@ def main() -> int:
     parser.add_argument(
         "--no-write", action="store_true", help="print, do not touch docs/"
     )
+    parser.add_argument(
+        "--only",
+        help="page names to measure with /healthz/, comma-separated (no writing)",
+    )
     parser.add_argument("--probe", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.only:
+        args.no_write = args.pages_only = True
     if args.probe:
         return run_probe(args.probe)
 

@@ -96,6 +96,16 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
     )
     DATABASES["default"]["OPTIONS"]["transaction_mode"] = "IMMEDIATE"
+elif DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # Parameters bound by the server let psycopg prepare a statement once it has run
+    # DB_PREPARE_THRESHOLD times on a connection: PostgreSQL then skips planning it,
+    # which costs more than running the page's joins. Empty turns preparing off (for
+    # a PgBouncer older than 1.21 in transaction mode).
+    _prepare_threshold = os.environ.get("DB_PREPARE_THRESHOLD", "5")
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        server_side_binding=True,
+        prepare_threshold=int(_prepare_threshold) if _prepare_threshold else None,
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

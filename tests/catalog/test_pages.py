@@ -11,6 +11,7 @@ from django.utils import timezone, translation
 from catalog.models import Certification, ProductPage, RuralIndustrialAward
 from sellers.models import AdminUnit, SellerPage, SellerType
 from tests.factories import (
+    ImageFactory,
     OcopCertificateFactory,
     ProductPageFactory,
     SellerPageFactory,
@@ -178,6 +179,31 @@ def test_product_gallery_serves_webp_renditions_with_alt_text(
     assert ".webp" in gallery
     assert 'alt="Ảnh 1"' in gallery
     assert 'width="' in gallery and 'height="' in gallery
+
+
+def test_product_gallery_offers_three_sizes_and_a_thumbnail_per_image(
+    certified_product, client
+):
+    html = client.get(certified_product.url).content.decode()
+
+    gallery = re.search(r'<ul class="gallery".*?</ul>', html, re.DOTALL).group(0)
+    first, second = re.findall(r"<img[^>]*>", gallery)
+    assert len(re.findall(r"\.webp \d+w", first)) == 3
+    assert 'fetchpriority="high"' in first and 'loading="lazy"' in second
+    thumbs = re.search(r'<ul class="gallery__thumbs".*?</ul>', html, re.DOTALL)
+    assert thumbs.group(0).count('href="#anh-') == 2
+    assert thumbs.group(0).count(".webp") == 2
+
+
+def test_product_page_seller_card_shows_the_sellers_logo(site_root, client):
+    seller = SellerPageFactory(logo=ImageFactory())
+    product = ProductPageFactory(parent=seller)
+
+    html = client.get(product.url).content.decode()
+
+    card = re.search(r'<div class="seller-card">.*?</div>', html, re.DOTALL).group(0)
+    logo = re.search(r'<img[^>]*class="seller-card__logo"[^>]*>', card).group(0)
+    assert "fill-160x160.format-webp" in logo
 
 
 def test_badge_disappears_when_the_certificate_expires(site_root, client):
