@@ -94,12 +94,16 @@ def product_lists(product: ProductPage) -> dict:
 
 
 def related_products(product: ProductPage) -> CardBatch:
-    """Other live products of the same category, newest first."""
+    """Other live products of the same category, the latest added first.
+
+    By id rather than publication date: the category index then yields them in
+    order, without sorting the whole category.
+    """
     return card_batch(
         ProductPage.objects.live()
         .filter(category_id=product.category_id)
         .exclude(pk=product.pk)
-        .order_by("-first_published_at", "-pk"),
+        .order_by("-pk"),
         limit=RELATED_COUNT,
     )
 

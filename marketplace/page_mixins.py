@@ -1,11 +1,30 @@
 """Small behaviours shared by the public page types."""
 
-from django.db.models import Q
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models.lookups import StartsWith
 from wagtail.models import Page, PageViewRestriction
 
 
+def with_view_restriction_flag(queryset: QuerySet) -> QuerySet:
+    """Pages flagged ``view_restricted`` when a restriction may cover them.
+
+    A restriction covers a page when it is on the page or an ancestor, that is on
+    a page whose tree path starts this page's path. Aliases up the tree (whose
+    source page's restrictions apply) are flagged too, for the full lookup. The
+    public page views load their page with this flag, so the common case, no
+    restriction at all, needs no query of its own.
+    """
+    covering = StartsWith(OuterRef("path"), F("page__path"))
+    aliased = StartsWith(OuterRef("path"), F("path"))
+    return queryset.annotate(
+        view_restricted=Exists(PageViewRestriction.objects.filter(covering))
+        | Exists(Page.objects.filter(aliased, alias_of__isnull=False))
+    )
+
+
 class ViewRestrictionsInOneQueryMixin:
-    """Look up view restrictions of the page and its ancestors in one query.
+    """Look up view restrictions of the page and its ancestors in one query, or
+    none when the page was loaded by ``with_view_restriction_flag`` unflagged.
 
     Wagtail's default first loads the ancestors, then their restrictions; the
     ancestors' paths are prefixes of this page's path, so one query with a subquery
@@ -15,6 +34,8 @@ class ViewRestrictionsInOneQueryMixin:
     def get_view_restrictions(self):
         if self.alias_of_id:
             return super().get_view_restrictions()
+        if getattr(self, "view_restricted", True) is False:
+            return PageViewRestriction.objects.none()
         paths = [
             self.path[:end]
             for end in range(self.steplen, len(self.path) + 1, self.steplen)

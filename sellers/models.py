@@ -12,7 +12,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from marketplace.page_mixins import ViewRestrictionsInOneQueryMixin
+from marketplace.page_mixins import (
+    ViewRestrictionsInOneQueryMixin,
+    with_view_restriction_flag,
+)
 from sellers.forms import SellerPageForm
 from sellers.validators import (
     display_phone,
@@ -286,8 +289,10 @@ class SellerPage(ViewRestrictionsInOneQueryMixin, Page):
 
         Pages from it carry ``loaded_for_display`` so the view does not load them again.
         """
-        return cls.objects.select_related("commune", "logo", "cover_image").annotate(
-            loaded_for_display=models.Value(True)
+        return with_view_restriction_flag(
+            cls.objects.select_related("commune", "logo", "cover_image").annotate(
+                loaded_for_display=models.Value(True)
+            )
         )
 
     def get_context(self, request, *args, **kwargs):

@@ -22,7 +22,10 @@ from wagtail.search import index
 from catalog.forms import ProductPageForm
 from catalog.models.snippets import OcopGroup
 from marketplace.formatting import format_vnd
-from marketplace.page_mixins import ViewRestrictionsInOneQueryMixin
+from marketplace.page_mixins import (
+    ViewRestrictionsInOneQueryMixin,
+    with_view_restriction_flag,
+)
 
 MAX_PRICE_VND = 1_000_000_000
 
@@ -197,12 +200,13 @@ class ProductPage(ViewRestrictionsInOneQueryMixin, Page):
         again; ``catalog.product_detail`` reads their lists (gallery, certificates,
         tags...) with one plain query each, several times cheaper than prefetching.
         """
-        return cls.objects.select_related(
-            "seller__commune",
-            "seller__logo",
-            "origin_commune",
-            "category",
-        ).annotate(loaded_for_display=models.Value(True))
+        return with_view_restriction_flag(
+            cls.objects.select_related(
+                "seller__commune",
+                "origin_commune",
+                "category",
+            ).annotate(loaded_for_display=models.Value(True))
+        )
 
     @cached_property
     def images(self) -> list[ProductImage]:

@@ -8,7 +8,12 @@ import pytest
 from django.template.loader import get_template
 from django.utils import timezone, translation
 
-from catalog.models import Certification, ProductPage, RuralIndustrialAward
+from catalog.models import (
+    Category,
+    Certification,
+    ProductPage,
+    RuralIndustrialAward,
+)
 from sellers.models import AdminUnit, SellerPage, SellerType
 from tests.factories import (
     ImageFactory,
@@ -252,6 +257,22 @@ def test_related_products_link_to_other_products_of_the_category(
 
     assert "Sản phẩm cùng danh mục" in html
     assert f'href="{other.url}"' in html
+
+
+def test_related_products_are_the_four_latest_of_the_same_category(
+    certified_product, client
+):
+    older, *latest = [ProductPageFactory(title=f"Bánh số {n}") for n in range(5)]
+    drink = ProductPageFactory(
+        title="Rượu nếp", category=Category.objects.get(slug="beverages")
+    )
+
+    html = client.get(certified_product.url).content.decode()
+
+    related = html[html.index('id="related-heading"') :]
+    titles = re.findall(r'<h3 class="card__title">([^<]+)</h3>', related)
+    assert titles == [page.title for page in reversed(latest)]
+    assert older.title not in related and drink.title not in related
 
 
 # -- category page --------------------------------------------------------------
