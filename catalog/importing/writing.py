@@ -15,7 +15,7 @@ from typing import Any
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.db.models import QuerySet
 from django.db.models.signals import post_save
 from django.utils import timezone
@@ -313,6 +313,8 @@ class _Writer:
         page.full_clean = partial(
             type(page).full_clean, page, exclude=_foreign_key_names(type(page))
         )
+        # A new page roots no site: Wagtail would ask the database on every save.
+        page._is_site_root = False
         try:
             parent.add_child(instance=page)
         finally:
@@ -511,7 +513,9 @@ def _one_index_update_per_page(touched: dict[type, set[int]]):
     for model, ids in touched.items():
         if not ids:
             continue
-        objects = list(model.objects.filter(pk__in=ids))
+        # The indexed queryset joins or prefetches what the index reads from
+        # related rows (an image's tags, say): one query per relation, not per row.
+        objects = list(model.get_indexed_objects().filter(pk__in=ids))
         for backend in backends:
             backend.add_bulk(model, objects)
         if ReferenceIndex.is_indexed(model):
@@ -526,6 +530,18 @@ def _operator() -> str:
         return "?"
 
 
+def _plan_each_statement() -> None:
+    """PostgreSQL: plan each statement of this transaction for the tables as they are.
+
+    An import grows the tables it reads. A plan PostgreSQL caches for a prepared
+    statement while they are nearly empty (a scan of the whole table, say) would
+    otherwise serve the rest of the import and slow it down as the tables grow.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL plan_cache_mode = force_custom_plan")
+
+
 def write_rows(
     rows: Sequence[ProductRow],
     *,
@@ -538,6 +554,7 @@ def write_rows(
     from sellers.services import ensure_site_structure
 
     with transaction.atomic():
+        _plan_each_statement()
         ensure_site_structure()
         writer = _Writer(publish=publish, user=user, source=source)
         writer.preload_images(rows)
