@@ -92,25 +92,32 @@ class CardBatch:
         ]
 
 
-def card_batch(products: QuerySet, limit: int | None = None) -> CardBatch:
-    """``products`` (at most ``limit``, in queryset order) with stars and covers.
+def card_rows(products: QuerySet, limit: int | None = None) -> list[dict]:
+    """The values cards show for ``products``, in queryset order (at most ``limit``).
 
-    Stars and covers come from small queries by id: correlated subqueries in the
-    product query cost more to compile than they save. A listing already
-    annotated with ``ocop_stars_now`` (to sort by it) keeps it.
+    A listing already annotated with ``ocop_stars_now`` (to sort by it) keeps it.
     """
     annotated = "ocop_stars_now" in products.query.annotations
     rows = products.values(
         *_PRODUCT_FIELDS, *(("ocop_stars_now",) if annotated else ())
     )
-    rows = list(rows[:limit] if limit is not None else rows)
+    return list(rows[:limit] if limit is not None else rows)
+
+
+def card_batch(products: QuerySet, limit: int | None = None) -> CardBatch:
+    """``products`` (at most ``limit``, in queryset order) with stars and covers.
+
+    Stars and covers come from small queries by id: correlated subqueries in the
+    product query cost more to compile than they save.
+    """
+    rows = card_rows(products, limit)
     ids = [row["pk"] for row in rows]
     stars = (
         {row["pk"]: row["ocop_stars_now"] for row in rows}
-        if annotated
-        else _valid_stars(ids)
+        if rows and "ocop_stars_now" in rows[0]
+        else valid_stars(ids)
     )
-    return CardBatch(rows=rows, stars=stars, covers=_covers(ids))
+    return CardBatch(rows=rows, stars=stars, covers=covers(galleries(ids)))
 
 
 def product_cards(products: QuerySet, limit: int | None = None) -> list[ProductCard]:
@@ -119,7 +126,7 @@ def product_cards(products: QuerySet, limit: int | None = None) -> list[ProductC
     return batch.cards(find_renditions(batch.images))
 
 
-def _valid_stars(ids: list[int]) -> dict[int, int]:
+def valid_stars(ids: list[int]) -> dict[int, int]:
     """Stars of each product's best verified, unexpired certificate."""
     if not ids:
         return {}
@@ -133,17 +140,23 @@ def _valid_stars(ids: list[int]) -> dict[int, int]:
     )
 
 
-def _covers(ids: list[int]) -> dict[int, tuple[int, str]]:
-    """Each product's first gallery image: ``page_id -> (image_id, alt text)``."""
-    covers: dict[int, tuple[int, str]] = {}
+def galleries(ids: Iterable[int]) -> dict[int, list[tuple[int, str]]]:
+    """Each product's gallery in order: ``page_id -> [(image_id, alt text), ...]``."""
+    found: dict[int, list[tuple[int, str]]] = {}
+    ids = list(ids)
     if ids:
         for page_id, image_id, alt in (
             ProductImage.objects.filter(page_id__in=ids)
             .order_by("page_id", "sort_order", "pk")
             .values_list("page_id", "image_id", "alt_text")
         ):
-            covers.setdefault(page_id, (image_id, alt))
-    return covers
+            found.setdefault(page_id, []).append((image_id, alt))
+    return found
+
+
+def covers(by_product: dict[int, list[tuple[int, str]]]) -> dict[int, tuple[int, str]]:
+    """Each product's first gallery image: ``page_id -> (image_id, alt text)``."""
+    return {page_id: images[0] for page_id, images in by_product.items() if images}
 
 
 def cards_in_order(ids: Iterable[int]) -> list[ProductCard]:

@@ -4,10 +4,9 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from catalog.cards import CardBatch, card_batch
+from catalog.cards import CardBatch, card_rows, covers, galleries, valid_stars
 from catalog.models import (
     OcopCertificate,
-    ProductImage,
     ProductPage,
     RuralIndustrialAward,
 )
@@ -54,31 +53,55 @@ def load_product(page: ProductPage, request) -> ProductPage:
     return ProductPage.display_queryset().get(pk=page.pk)
 
 
-def product_lists(product: ProductPage) -> dict:
-    """Gallery, certificates, awards, certifications and tags of a product.
+def related_queryset(product: ProductPage):
+    """Other live products of the same category, the latest added first.
 
-    A saved page gets one plain query per list; a preview keeps the lists of the
-    revision being edited (held in memory by modelcluster).
+    By id rather than publication date: the category index then yields them in
+    order, without sorting the whole category.
+    """
+    return (
+        ProductPage.objects.live()
+        .filter(category_id=product.category_id)
+        .exclude(pk=product.pk)
+        .order_by("-pk")
+    )
+
+
+def product_lists(product: ProductPage, related_ids: list[int]) -> dict:
+    """Gallery, certificate, awards, certifications and tags of a product, and the
+    covers and stars of its related products.
+
+    A saved page gets one plain query per list; the galleries and certificates of
+    the related products come in the product's own two queries. A preview keeps
+    the lists of the revision being edited (held in memory by modelcluster).
     """
     if not getattr(product, "loaded_for_display", False):
         return {
-            "gallery": product.images,
+            "gallery": [(item.image_id, item.alt_text) for item in product.images],
             "certificate": product.current_ocop,
             "rural_awards": list(product.rural_awards.all()) if product.pk else [],
             "certifications": list(product.certifications.all()),
             "tags": list(product.tags.all()),
+            "related_covers": covers(galleries(related_ids)),
+            "related_stars": valid_stars(related_ids),
         }
     pk = product.pk
+    images = galleries([pk, *related_ids])
+    certificates: dict[int, list[OcopCertificate]] = {}
+    for certificate in OcopCertificate.objects.filter(
+        product_id__in=[pk, *related_ids]
+    ):
+        certificates.setdefault(certificate.product_id, []).append(certificate)
+    best = {
+        product_id: best_valid_certificate(found)
+        for product_id, found in certificates.items()
+    }
     certifications = ProductPage.certifications.through.objects.filter(
         productpage_id=pk
     ).select_related("certification")
     return {
-        "gallery": list(
-            ProductImage.objects.filter(page_id=pk).order_by("sort_order", "pk")
-        ),
-        "certificate": best_valid_certificate(
-            OcopCertificate.objects.filter(product_id=pk)
-        ),
+        "gallery": images.pop(pk, []),
+        "certificate": best.pop(pk, None),
         "rural_awards": list(RuralIndustrialAward.objects.filter(product_id=pk)),
         "certifications": [
             link.certification
@@ -90,31 +113,22 @@ def product_lists(product: ProductPage) -> dict:
             .select_related("tag")
             .order_by("tag__name")
         ],
+        "related_covers": covers(images),
+        "related_stars": {
+            product_id: certificate.stars
+            for product_id, certificate in best.items()
+            if certificate is not None
+        },
     }
 
 
-def related_products(product: ProductPage) -> CardBatch:
-    """Other live products of the same category, the latest added first.
-
-    By id rather than publication date: the category index then yields them in
-    order, without sorting the whole category.
-    """
-    return card_batch(
-        ProductPage.objects.live()
-        .filter(category_id=product.category_id)
-        .exclude(pk=product.pk)
-        .order_by("-pk"),
-        limit=RELATED_COUNT,
-    )
-
-
-def gallery_items(gallery: list[ProductImage], found: Found) -> list[GalleryItem]:
+def gallery_items(gallery: list[tuple[int, str]], found: Found) -> list[GalleryItem]:
     """The gallery's pictures, thumbnails and Open Graph URLs, in order."""
     items = []
-    for item in gallery:
-        main = picture(found, item.image_id, GALLERY_SPECS, item.alt_text)
-        thumb = picture(found, item.image_id, THUMB_SPECS, "")
-        og = found.get((item.image_id, OG_SPEC))
+    for image_id, alt in gallery:
+        main = picture(found, image_id, GALLERY_SPECS, alt)
+        thumb = picture(found, image_id, THUMB_SPECS, "")
+        og = found.get((image_id, OG_SPEC))
         if main and thumb and og:
             items.append(GalleryItem(picture=main, thumb=thumb, og_url=og[0]))
     return items
@@ -145,20 +159,22 @@ def breadcrumbs(product: ProductPage, request, category_link: str | None) -> lis
 
 def product_detail_context(page: ProductPage, request) -> dict:
     product = load_product(page, request)
-    lists = product_lists(product)
-    # The page's own helpers (JSON-LD, templates) read these two.
-    product.images = lists["gallery"]
+    rows = card_rows(related_queryset(product), limit=RELATED_COUNT)
+    lists = product_lists(product, [row["pk"] for row in rows])
+    # JSON-LD and the OCOP badge read the certificate from the page.
     product.current_ocop = lists["certificate"]
-    related = related_products(product)
+    related = CardBatch(
+        rows=rows, stars=lists["related_stars"], covers=lists["related_covers"]
+    )
     seller = product.seller
     logo_id = seller.logo_id if seller is not None else None
     # Every rendition the page shows, read in one query.
     found = find_renditions(
         related.images,
-        {item.image_id: GALLERY_IMAGE_SPECS for item in product.images},
+        {image_id: GALLERY_IMAGE_SPECS for image_id, _alt in lists["gallery"]},
         {logo_id: LOGO_SPECS},
     )
-    gallery = gallery_items(product.images, found)
+    gallery = gallery_items(lists["gallery"], found)
     og_image = absolute(request, gallery[0].og_url) if gallery else None
     category_link = category_url(product, request)
     crumbs = breadcrumbs(product, request, category_link)
@@ -170,7 +186,7 @@ def product_detail_context(page: ProductPage, request) -> dict:
         "self": product,
         "product": product,
         "seller": seller,
-        "certificate": product.current_ocop,
+        "certificate": lists["certificate"],
         "category_url": category_link,
         "rural_awards": awards,
         "certifications": lists["certifications"],
