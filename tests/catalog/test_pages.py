@@ -275,6 +275,31 @@ def test_related_products_are_the_four_latest_of_the_same_category(
     assert older.title not in related and drink.title not in related
 
 
+def test_related_cards_show_their_own_cover_and_stars(certified_product, client):
+    five_star = ProductPageFactory(title="Bánh tét lá cẩm")
+    OcopCertificateFactory(product=five_star, stars=5)
+    expired = ProductPageFactory(title="Bánh ít lá gai")
+    OcopCertificateFactory(
+        product=expired,
+        stars=3,
+        decision_date=timezone.localdate() - datetime.timedelta(days=2000),
+    )
+
+    html = client.get(certified_product.url).content.decode()
+
+    related = html[html.index('id="related-heading"') :]
+    cards = {
+        re.search(r'class="card__title">([^<]+)<', card).group(1): card
+        for card in re.findall(
+            r"<article class=\"card.*?</article>", related, re.DOTALL
+        )
+    }
+    assert set(cards) == {five_star.title, expired.title}
+    assert "OCOP 5 sao" in cards[five_star.title]
+    assert "ocop-badge" not in cards[expired.title]
+    assert all(".webp" in card for card in cards.values())
+
+
 # -- category page --------------------------------------------------------------
 
 
