@@ -29,7 +29,7 @@ THUMB_SPECS = ("fill-120x90|format-webp",)
 HERO_SPECS = ("fill-800x400|format-webp", "fill-1600x800|format-webp")
 COLLECTION_SPECS = ("fill-600x300|format-webp",)
 LOGO_SPECS = ("fill-160x160|format-webp",)
-COVER_SPECS = ("fill-1200x400|format-webp",)
+COVER_SPECS = ("fill-600x200|format-webp", "fill-1200x400|format-webp")
 # Open Graph readers want a plain JPEG at 1200×630.
 OG_SPEC = "fill-1200x630|format-jpeg"
 

@@ -290,7 +290,7 @@ class SellerPage(ViewRestrictionsInOneQueryMixin, Page):
         Pages from it carry ``loaded_for_display`` so the view does not load them again.
         """
         return with_view_restriction_flag(
-            cls.objects.select_related("commune", "logo", "cover_image").annotate(
+            cls.objects.select_related("commune").annotate(
                 loaded_for_display=models.Value(True)
             )
         )
@@ -298,25 +298,34 @@ class SellerPage(ViewRestrictionsInOneQueryMixin, Page):
     def get_context(self, request, *args, **kwargs):
         from django.utils.translation import gettext
 
-        from catalog.cards import product_cards
-        from catalog.renditions import COVER_SPECS, LOGO_SPECS, prefetch_renditions
+        from catalog.cards import card_batch
+        from catalog.renditions import COVER_SPECS, LOGO_SPECS, find_renditions, picture
 
         context = super().get_context(request, *args, **kwargs)
         seller = self
         preview = getattr(request, "is_preview", False)
         if not preview and not getattr(self, "loaded_for_display", False):
             seller = SellerPage.display_queryset().get(pk=self.pk)
-        products = (
-            product_cards(seller.live_products.order_by("title", "pk"), limit=48)
-            if seller.pk  # a new seller being previewed has no products yet
-            else []
+        # A new seller being previewed has no products yet.
+        batch = (
+            card_batch(seller.live_products.order_by("title", "pk"), limit=48)
+            if seller.pk
+            else None
         )
-        prefetch_renditions([seller.logo, seller.cover_image], LOGO_SPECS + COVER_SPECS)
+        # The cards', logo's and cover's renditions, in one query.
+        found = find_renditions(
+            batch.images if batch else {},
+            {seller.logo_id: LOGO_SPECS},
+            {seller.cover_image_id: COVER_SPECS},
+        )
+        products = batch.cards(found) if batch else []
         url = seller.get_url(request) or ""
         context.update(
             page=seller,
             self=seller,
             products=products,
+            logo=picture(found, seller.logo_id, LOGO_SPECS, ""),
+            cover=picture(found, seller.cover_image_id, COVER_SPECS, ""),
             breadcrumbs=[
                 {"name": gettext("Trang chủ"), "url": "/"},
                 # The directory is the parent page: its URL is ours minus the slug.

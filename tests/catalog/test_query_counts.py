@@ -126,6 +126,22 @@ def test_seller_page_queries_do_not_grow_with_its_products(
     assert few == many
 
 
+def test_seller_logo_and_cover_come_with_the_cards_renditions(
+    site_root, client, django_assert_max_num_queries
+):
+    plain = SellerPageFactory()
+    add_products(plain, 2)
+    pictured = SellerPageFactory(logo=ImageFactory(), cover_image=ImageFactory())
+    add_products(pictured, 2)
+
+    html = client.get(pictured.url).content.decode()
+    assert 'class="seller__cover"' in html and 'class="seller__logo"' in html
+    assert "fill-600x200" in html and "fill-1200x400" in html
+    assert queries_for(
+        client, pictured.url, SELLER_BUDGET, django_assert_max_num_queries
+    ) == queries_for(client, plain.url, SELLER_BUDGET, django_assert_max_num_queries)
+
+
 def test_seller_directory_queries_do_not_grow_with_sellers(
     site_root, client, django_assert_max_num_queries
 ):
