@@ -1,7 +1,8 @@
 """Small behaviours shared by the public page types."""
 
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
-from django.db.models.lookups import StartsWith
+from django.db import connection
+from django.db.models import BooleanField, Q, QuerySet
+from django.db.models.expressions import RawSQL
 from wagtail.models import Page, PageViewRestriction
 
 
@@ -13,12 +14,24 @@ def with_view_restriction_flag(queryset: QuerySet) -> QuerySet:
     source page's restrictions apply) are flagged too, for the full lookup. The
     public page views load their page with this flag, so the common case, no
     restriction at all, needs no query of its own.
+
+    Written as SQL: the same test as ``Exists`` subqueries with a ``startswith``
+    between columns takes Django longer to compile than the separate query it
+    saves. ``page`` is the page table as the outer query names it (page types
+    join it unaliased).
     """
-    covering = StartsWith(OuterRef("path"), F("page__path"))
-    aliased = StartsWith(OuterRef("path"), F("path"))
+    page = connection.ops.quote_name(Page._meta.db_table)
+    restriction = connection.ops.quote_name(PageViewRestriction._meta.db_table)
+    covers = f"{page}.path LIKE ancestor.path || '%%'"
+    # Only the models' table names go into this SQL, never request data.
+    sql = (
+        f"EXISTS (SELECT 1 FROM {restriction} r INNER JOIN {page} ancestor"  # noqa: S608
+        f" ON ancestor.id = r.page_id WHERE {covers})"
+        f" OR EXISTS (SELECT 1 FROM {page} ancestor"
+        f" WHERE ancestor.alias_of_id IS NOT NULL AND {covers})"
+    )
     return queryset.annotate(
-        view_restricted=Exists(PageViewRestriction.objects.filter(covering))
-        | Exists(Page.objects.filter(aliased, alias_of__isnull=False))
+        view_restricted=RawSQL(sql, (), output_field=BooleanField())  # noqa: S611
     )
 
 
