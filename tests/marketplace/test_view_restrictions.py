@@ -24,6 +24,18 @@ def test_a_password_on_the_seller_covers_its_product_pages(site_root, client):
         assert "Bánh pía sầu riêng" not in html
 
 
+def test_a_password_on_one_product_covers_that_product_only(site_root, client):
+    product = ProductPageFactory(title="Rượu mai trắng")
+    neighbour = ProductPageFactory(parent=product.seller, title="Rượu nếp cẩm")
+    PageViewRestriction.objects.create(
+        page=product, restriction_type="password", password="bi-mat-123"
+    )
+
+    html = client.get(product.url).content.decode()
+    assert 'name="password"' in html and "Rượu mai trắng" not in html
+    assert "Rượu nếp cẩm" in client.get(neighbour.url).content.decode()
+
+
 def test_a_login_restriction_on_the_directory_sends_shoppers_to_log_in(
     site_root, client
 ):
