@@ -104,13 +104,12 @@ def card_rows(products: QuerySet, limit: int | None = None) -> list[dict]:
     return list(rows[:limit] if limit is not None else rows)
 
 
-def card_batch(products: QuerySet, limit: int | None = None) -> CardBatch:
-    """``products`` (at most ``limit``, in queryset order) with stars and covers.
+def batch_for(rows: list[dict]) -> CardBatch:
+    """Cards' rows with their stars and covers.
 
     Stars and covers come from small queries by id: correlated subqueries in the
     product query cost more to compile than they save.
     """
-    rows = card_rows(products, limit)
     ids = [row["pk"] for row in rows]
     stars = (
         {row["pk"]: row["ocop_stars_now"] for row in rows}
@@ -118,6 +117,11 @@ def card_batch(products: QuerySet, limit: int | None = None) -> CardBatch:
         else valid_stars(ids)
     )
     return CardBatch(rows=rows, stars=stars, covers=covers(galleries(ids)))
+
+
+def card_batch(products: QuerySet, limit: int | None = None) -> CardBatch:
+    """``products`` (at most ``limit``, in queryset order) with stars and covers."""
+    return batch_for(card_rows(products, limit))
 
 
 def product_cards(products: QuerySet, limit: int | None = None) -> list[ProductCard]:

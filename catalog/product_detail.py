@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from catalog.cards import CardBatch, card_rows, covers, galleries, valid_stars
+from catalog.cards import CardBatch, batch_for, card_rows, covers, galleries
 from catalog.models import (
     OcopCertificate,
     ProductPage,
@@ -67,9 +67,9 @@ def related_queryset(product: ProductPage):
     )
 
 
-def product_lists(product: ProductPage, related_ids: list[int]) -> dict:
+def product_lists(product: ProductPage, related_rows: list[dict]) -> dict:
     """Gallery, certificate, awards, certifications and tags of a product, and the
-    covers and stars of its related products.
+    batch of its related products' cards.
 
     A saved page gets one plain query per list; the galleries and certificates of
     the related products come in the product's own two queries. A preview keeps
@@ -82,10 +82,10 @@ def product_lists(product: ProductPage, related_ids: list[int]) -> dict:
             "rural_awards": list(product.rural_awards.all()) if product.pk else [],
             "certifications": list(product.certifications.all()),
             "tags": list(product.tags.all()),
-            "related_covers": covers(galleries(related_ids)),
-            "related_stars": valid_stars(related_ids),
+            "related": batch_for(related_rows),
         }
     pk = product.pk
+    related_ids = [row["pk"] for row in related_rows]
     images = galleries([pk, *related_ids])
     certificates: dict[int, list[OcopCertificate]] = {}
     for certificate in OcopCertificate.objects.filter(
@@ -113,12 +113,15 @@ def product_lists(product: ProductPage, related_ids: list[int]) -> dict:
             .select_related("tag")
             .order_by("tag__name")
         ],
-        "related_covers": covers(images),
-        "related_stars": {
-            product_id: certificate.stars
-            for product_id, certificate in best.items()
-            if certificate is not None
-        },
+        "related": CardBatch(
+            rows=related_rows,
+            stars={
+                product_id: certificate.stars
+                for product_id, certificate in best.items()
+                if certificate is not None
+            },
+            covers=covers(images),
+        ),
     }
 
 
@@ -144,28 +147,27 @@ def category_url(product: ProductPage, request) -> str | None:
     return None
 
 
-def breadcrumbs(product: ProductPage, request, category_link: str | None) -> list[dict]:
+def breadcrumbs(
+    product: ProductPage, urls: dict[str, str | None], category_link: str | None
+) -> list[dict]:
     """Trang chủ › category › seller › product."""
     crumbs = [{"name": _("Trang chủ"), "url": "/"}]
     if category_link:
         crumbs.append({"name": product.category.display_name, "url": category_link})
     if product.seller is not None:
-        crumbs.append(
-            {"name": product.seller.title, "url": product.seller.get_url(request)}
-        )
-    crumbs.append({"name": product.title, "url": product.get_url(request)})
+        crumbs.append({"name": product.seller.title, "url": urls["seller"]})
+    crumbs.append({"name": product.title, "url": urls["product"]})
     return crumbs
 
 
 def product_detail_context(page: ProductPage, request) -> dict:
     product = load_product(page, request)
-    rows = card_rows(related_queryset(product), limit=RELATED_COUNT)
-    lists = product_lists(product, [row["pk"] for row in rows])
+    lists = product_lists(
+        product, card_rows(related_queryset(product), limit=RELATED_COUNT)
+    )
     # JSON-LD and the OCOP badge read the certificate from the page.
     product.current_ocop = lists["certificate"]
-    related = CardBatch(
-        rows=rows, stars=lists["related_stars"], covers=lists["related_covers"]
-    )
+    related = lists["related"]
     seller = product.seller
     logo_id = seller.logo_id if seller is not None else None
     # Every rendition the page shows, read in one query.
@@ -177,15 +179,21 @@ def product_detail_context(page: ProductPage, request) -> dict:
     gallery = gallery_items(lists["gallery"], found)
     og_image = absolute(request, gallery[0].og_url) if gallery else None
     category_link = category_url(product, request)
-    crumbs = breadcrumbs(product, request, category_link)
+    # Each URL once: Wagtail works it out from the site's root paths every time.
+    urls = {
+        "product": product.get_url(request),
+        "seller": seller.get_url(request) if seller is not None else None,
+    }
+    crumbs = breadcrumbs(product, urls, category_link)
     awards = lists["rural_awards"]
-    page_url = absolute(request, product.get_url(request))
+    page_url = absolute(request, urls["product"])
     description = product_description(product)
     return {
         "page": product,
         "self": product,
         "product": product,
         "seller": seller,
+        "seller_url": urls["seller"],
         "certificate": lists["certificate"],
         "category_url": category_link,
         "rural_awards": awards,
@@ -197,7 +205,11 @@ def product_detail_context(page: ProductPage, request) -> dict:
         "breadcrumbs": crumbs,
         "breadcrumbs_json_ld": breadcrumb_list(crumbs, request),
         "product_json_ld": product_json_ld(
-            product, request, image_urls=[og_image] if og_image else [], awards=awards
+            product,
+            url=page_url,
+            seller_url=absolute(request, urls["seller"]) if urls["seller"] else None,
+            image_urls=[og_image] if og_image else [],
+            awards=awards,
         ),
         "open_graph": open_graph(
             title=product.title,

@@ -67,10 +67,14 @@ def ocop_certification(certificate) -> dict:
     return data
 
 
-def product_json_ld(product, request, *, image_urls: list[str], awards) -> dict:
-    """schema.org ``Product`` with a VND ``Offer`` and the OCOP certification."""
+def product_json_ld(
+    product, *, url: str, seller_url: str | None, image_urls: list[str], awards
+) -> dict:
+    """schema.org ``Product`` with a VND ``Offer`` and the OCOP certification.
+
+    ``url``, ``seller_url`` and ``image_urls`` are absolute.
+    """
     seller = product.seller
-    url = absolute(request, product.get_url(request))
     data = {
         "@context": SCHEMA_CONTEXT,
         "@type": "Product",
@@ -78,7 +82,7 @@ def product_json_ld(product, request, *, image_urls: list[str], awards) -> dict:
         "description": product_description(product),
         "sku": str(product.pk),
         "url": url,
-        "image": [absolute(request, u) for u in image_urls],
+        "image": image_urls,
         "category": product.category.display_name if product.category_id else None,
         "offers": {
             "@type": "Offer",
@@ -92,7 +96,7 @@ def product_json_ld(product, request, *, image_urls: list[str], awards) -> dict:
         organisation = {
             "@type": "Organization",
             "name": seller.legal_name or seller.title,
-            "url": absolute(request, seller.get_url(request)),
+            "url": seller_url,
         }
         data["brand"] = {"@type": "Brand", "name": seller.title}
         data["offers"]["seller"] = organisation
