@@ -11,6 +11,7 @@ from pathlib import Path
 
 from django.contrib.auth.base_user import AbstractBaseUser
 
+from catalog.importing.images import check_image_bytes
 from catalog.importing.reading import (
     CATEGORY_ALIASES,
     COLUMNS,
@@ -23,14 +24,8 @@ from catalog.importing.reading import (
     fold,
     read_table,
 )
-from catalog.importing.validation import (
-    ImageSource,
-    ProductRow,
-    Validation,
-    check_image_bytes,
-    validate_records,
-    validate_rows,
-)
+from catalog.importing.rows import ImageSource, ProductRow, Validation
+from catalog.importing.validation import validate_records, validate_rows
 from catalog.importing.writing import (
     ImportSummary,
     Progress,

@@ -27,7 +27,7 @@ from wagtail.models import Page
 from wagtail.signals import page_published
 
 from catalog.importing.reading import ImportValidationError, RowError, fold, rich_text
-from catalog.importing.validation import ProductRow, SellerData
+from catalog.importing.rows import ProductRow, SellerData
 from catalog.models import (
     OcopCertificate,
     ProductImage,
