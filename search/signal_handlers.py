@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from catalog.importing.bulk import register_bulk_participant
 from search.documents import PRODUCTS, SELLERS
 
 logger = logging.getLogger(__name__)
@@ -184,6 +185,8 @@ def register_signal_handlers() -> None:
     from catalog.models import Category, Certification, OcopCertificate, ProductPage
     from sellers.models import SellerPage
 
+    # Imports publish hundreds of pages: index them in batches when the import ends.
+    register_bulk_participant(bulk_updates)
     page_published.connect(_page_changed, dispatch_uid="search-page-published")
     page_unpublished.connect(_page_changed, dispatch_uid="search-page-unpublished")
     post_page_move.connect(_page_changed, dispatch_uid="search-page-moved")

@@ -25,15 +25,14 @@ from catalog.importing.reading import (
     read_table,
 )
 from catalog.importing.rows import ImageSource, ProductRow, Validation
-from catalog.importing.validation import validate_records, validate_rows
-from catalog.importing.writing import (
+from catalog.importing.stored_images import slug_for
+from catalog.importing.summary import (
     ImportSummary,
-    Progress,
     certificates_needing_completion,
-    slug_for,
     summary_lines,
-    write_rows,
 )
+from catalog.importing.validation import validate_records, validate_rows
+from catalog.importing.writing import Progress, write_rows
 
 __all__ = [
     "CATEGORY_ALIASES",
