@@ -6,17 +6,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from tqdm import tqdm
 
-from catalog.demo import (
-    build_demo_records,
-    demo_logins,
-    demo_password,
-    ensure_demo_collections,
-    ensure_seller_login,
-    ensure_staff_logins,
-    load_communes,
-)
-from catalog.importing import summary_lines, validate_records, write_rows
-from sellers.services import ensure_site_structure
+from catalog.importing import summary_lines
+from marketplace.demo import demo_logins, demo_password, seed_demo
 
 
 class Command(BaseCommand):
@@ -37,34 +28,29 @@ class Command(BaseCommand):
                 _("Cần ít nhất 1 người bán và số sản phẩm không ít hơn số người bán.")
             )
         quiet = options["verbosity"] == 0
+        labels = {"check": _("Kiểm tra"), "write": _("Ghi")}
 
-        def progress(desc):
-            return lambda rows: tqdm(rows, desc=desc, unit=_("dòng"), disable=quiet)
+        def progress(step):
+            return lambda rows: tqdm(
+                rows, desc=labels[step], unit=_("dòng"), disable=quiet
+            )
 
-        ensure_site_structure()
         password = demo_password()
-        moderator = ensure_staff_logins(password)
-        records = build_demo_records(
-            options["sellers"], options["products"], options["seed"], load_communes()
+        done = seed_demo(
+            sellers=options["sellers"],
+            products=options["products"],
+            seed=options["seed"],
+            password=password,
+            progress=progress,
         )
-        result = validate_records(records, progress=progress(_("Kiểm tra")))
-        if not result.ok:
-            for error in result.errors[:20]:
+        if done.errors:
+            for error in done.errors[:20]:
                 self.stderr.write(str(error))
             raise CommandError(_("Dữ liệu mẫu không hợp lệ; chưa ghi gì."))
-        summary = write_rows(
-            result.rows,
-            publish=True,
-            user=moderator,
-            source=f"seed_demo --seed {options['seed']}",
-            progress=progress(_("Ghi")),
-        )
-        ensure_seller_login(records[0]["tax_code"], password)
-        collections = ensure_demo_collections()
 
-        for line in summary_lines(summary):
+        for line in summary_lines(done.summary):
             self.stdout.write(line)
-        self.stdout.write(_("Bộ sưu tập mới: %(n)d") % {"n": collections})
+        self.stdout.write(_("Bộ sưu tập mới: %(n)d") % {"n": done.collections})
         self.stdout.write(
             self.style.SUCCESS(
                 _("Xong sau %(s).1f giây.") % {"s": time.monotonic() - started}
