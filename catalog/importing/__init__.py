@@ -5,6 +5,15 @@ checks every row and collects every error without writing anything, then
 ``write_rows``, which writes all rows in one transaction. Writing is idempotent:
 sellers match by tax code, then by name; products by seller and name; certificates,
 awards and images by content.
+
+- ``reading``: the columns, errors, CSV and XLSX files.
+- ``validation`` (the file), ``row_validation`` (one row), ``cells`` and
+  ``extended_cells`` (one cell), ``images`` (the image column); ``rows`` holds what
+  validation hands to writing.
+- ``writing`` (sellers and products), ``stored_images``, ``recognition``
+  (certificates and awards), ``summary`` (the counts printed).
+- ``wagtail_tree``: every shortcut taken through Wagtail, and why.
+- ``bulk``: the port through which layers above catalog batch their work.
 """
 
 from pathlib import Path
