@@ -2,9 +2,9 @@
 
 from dataclasses import dataclass
 
-from django.utils.translation import gettext as _
+from wagtail.models import Site
 
-from catalog.cards import CardBatch, batch_for, card_rows, covers, galleries
+from catalog.cards import CardBatch, batch_for, card_rows, covers, galleries, page_url
 from catalog.models import (
     OcopCertificate,
     ProductPage,
@@ -23,12 +23,10 @@ from catalog.renditions import (
 )
 from catalog.structured_data import (
     absolute,
-    breadcrumb_list,
     open_graph,
     product_description,
     product_json_ld,
 )
-from marketplace.navigation import main_navigation
 
 RELATED_COUNT = 4
 GALLERY_IMAGE_SPECS = (*GALLERY_SPECS, *THUMB_SPECS, OG_SPEC)
@@ -137,29 +135,6 @@ def gallery_items(gallery: list[tuple[int, str]], found: Found) -> list[GalleryI
     return items
 
 
-def category_url(product: ProductPage, request) -> str | None:
-    """The URL of the product's live category page, read from the cached menu."""
-    if not product.category_id:
-        return None
-    for item in main_navigation(request):
-        if item["kind"] == "category" and item["slug"] == product.category.slug:
-            return item["url"]
-    return None
-
-
-def breadcrumbs(
-    product: ProductPage, urls: dict[str, str | None], category_link: str | None
-) -> list[dict]:
-    """Trang chủ › category › seller › product."""
-    crumbs = [{"name": _("Trang chủ"), "url": "/"}]
-    if category_link:
-        crumbs.append({"name": product.category.display_name, "url": category_link})
-    if product.seller is not None:
-        crumbs.append({"name": product.seller.title, "url": urls["seller"]})
-    crumbs.append({"name": product.title, "url": urls["product"]})
-    return crumbs
-
-
 def product_detail_context(page: ProductPage, request) -> dict:
     product = load_product(page, request)
     lists = product_lists(
@@ -178,15 +153,14 @@ def product_detail_context(page: ProductPage, request) -> dict:
     )
     gallery = gallery_items(lists["gallery"], found)
     og_image = absolute(request, gallery[0].og_url) if gallery else None
-    category_link = category_url(product, request)
     # Each URL once: Wagtail works it out from the site's root paths every time.
     urls = {
         "product": product.get_url(request),
         "seller": seller.get_url(request) if seller is not None else None,
+        "category": page_url(product.category_url_path, Site.get_site_root_paths()),
     }
-    crumbs = breadcrumbs(product, urls, category_link)
     awards = lists["rural_awards"]
-    page_url = absolute(request, urls["product"])
+    absolute_url = absolute(request, urls["product"])
     description = product_description(product)
     return {
         "page": product,
@@ -195,18 +169,16 @@ def product_detail_context(page: ProductPage, request) -> dict:
         "seller": seller,
         "seller_url": urls["seller"],
         "certificate": lists["certificate"],
-        "category_url": category_link,
+        "category_url": urls["category"],
         "rural_awards": awards,
         "certifications": lists["certifications"],
         "tags": lists["tags"],
         "gallery": gallery,
         "seller_logo": picture(found, logo_id, LOGO_SPECS, ""),
         "related_products": related.cards(found),
-        "breadcrumbs": crumbs,
-        "breadcrumbs_json_ld": breadcrumb_list(crumbs, request),
         "product_json_ld": product_json_ld(
             product,
-            url=page_url,
+            url=absolute_url,
             seller_url=absolute(request, urls["seller"]) if urls["seller"] else None,
             image_urls=[og_image] if og_image else [],
             awards=awards,
@@ -214,7 +186,7 @@ def product_detail_context(page: ProductPage, request) -> dict:
         "open_graph": open_graph(
             title=product.title,
             description=description,
-            url=page_url,
+            url=absolute_url,
             image_url=og_image,
             kind="product",
         ),

@@ -1,14 +1,14 @@
 """Image rendition specs shoppers see, and loading their renditions in bulk.
 
-Templates name the same specs (``{% srcset_image img fill-{400x300,800x600}
-format-webp %}``); keeping them here lets views load every rendition a page needs
-in one query instead of one per image.
+Every image on a public page is a ``Picture`` rendered by one component,
+``components/picture.html`` (the ``{% picture %}`` tag of ``catalog_tags``). The
+specs below, and the ``sizes`` the browser picks a width by, are defined here
+only: templates never name a size.
 
-The busiest pages (product cards, the product gallery) skip Wagtail's image tags:
-``find_renditions`` reads every rendition the page shows as plain values in one
-query, and ``picture`` turns them into the ``<img>`` attributes the tags would
-write. Renditions that do not exist yet are still made by Wagtail's own
-``get_renditions``.
+``find_renditions`` reads every rendition a page shows as plain values in one
+query, and ``picture`` turns them into the ``<img>`` attributes Wagtail's
+``srcset_image`` tag would write. Renditions that do not exist yet are still made
+by Wagtail's own ``get_renditions``.
 """
 
 from collections.abc import Iterable, Mapping
@@ -19,17 +19,49 @@ from types import SimpleNamespace
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
-CARD_SPECS = ("fill-400x300|format-webp", "fill-800x600|format-webp")
-GALLERY_SPECS = (
+
+class Specs(tuple):
+    """Rendition specs of one kind of image, smallest first, with the ``sizes``
+    attribute that tells the browser how wide the image shows."""
+
+    def __new__(cls, *specs: str, sizes: str = ""):
+        if len(specs) > 1 and not sizes:
+            raise ValueError("several widths need the sizes they are shown at")
+        return super().__new__(cls, specs)
+
+    def __init__(self, *specs: str, sizes: str = ""):
+        self.sizes = sizes
+
+
+CARD_SPECS = Specs(
+    "fill-400x300|format-webp",
+    "fill-800x600|format-webp",
+    sizes="(min-width: 64em) 18rem, (min-width: 40em) 33vw, 50vw",
+)
+GALLERY_SPECS = Specs(
     "max-640x640|format-webp",
     "max-1024x1024|format-webp",
     "max-1600x1600|format-webp",
+    sizes="(min-width: 64em) 36rem, 100vw",
 )
-THUMB_SPECS = ("fill-120x90|format-webp",)
-HERO_SPECS = ("fill-800x400|format-webp", "fill-1600x800|format-webp")
-COLLECTION_SPECS = ("fill-600x300|format-webp",)
-LOGO_SPECS = ("fill-160x160|format-webp",)
-COVER_SPECS = ("fill-600x200|format-webp", "fill-1200x400|format-webp")
+THUMB_SPECS = Specs("fill-120x90|format-webp")
+HERO_SPECS = Specs(
+    "fill-800x400|format-webp", "fill-1600x800|format-webp", sizes="100vw"
+)
+COLLECTION_SPECS = Specs("fill-600x300|format-webp")
+LOGO_SPECS = Specs("fill-160x160|format-webp")
+COVER_SPECS = Specs(
+    "fill-600x200|format-webp", "fill-1200x400|format-webp", sizes="100vw"
+)
+SPECS_BY_NAME = {
+    "card": CARD_SPECS,
+    "gallery": GALLERY_SPECS,
+    "thumb": THUMB_SPECS,
+    "hero": HERO_SPECS,
+    "collection": COLLECTION_SPECS,
+    "logo": LOGO_SPECS,
+    "cover": COVER_SPECS,
+}
 # Open Graph readers want a plain JPEG at 1200×630.
 OG_SPEC = "fill-1200x630|format-jpeg"
 
@@ -77,6 +109,8 @@ class Picture:
     width: int
     height: int
     alt: str
+    # Empty for a single width: the ``<img>`` then needs no srcset.
+    sizes: str = ""
 
 
 @cache
@@ -135,6 +169,26 @@ def picture(found: Found, image_id: int | None, specs, alt: str) -> Picture | No
     renditions = [found.get((image_id, spec)) for spec in specs]
     if not image_id or None in renditions:
         return None
+    return _picture(renditions, specs, alt)
+
+
+def image_picture(image, specs: Specs, alt: str = "") -> Picture | None:
+    """The ``<img>`` for a Wagtail image object at ``specs``.
+
+    For pages that loaded images with ``prefetch_renditions``: Wagtail reads the
+    attached renditions and only queries to make a missing one.
+    """
+    if image is None:
+        return None
+    found = image.get_renditions(*specs)
+    return _picture(
+        [(found[spec].url, found[spec].width, found[spec].height) for spec in specs],
+        specs,
+        alt,
+    )
+
+
+def _picture(renditions: list[tuple[str, int, int]], specs, alt: str) -> Picture:
     url, width, height = renditions[0]
     return Picture(
         src=url,
@@ -142,4 +196,5 @@ def picture(found: Found, image_id: int | None, specs, alt: str) -> Picture | No
         width=width,
         height=height,
         alt=alt,
+        sizes=getattr(specs, "sizes", ""),
     )

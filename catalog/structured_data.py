@@ -20,8 +20,8 @@ def absolute(request, url: str | None) -> str | None:
     return request.build_absolute_uri(url)
 
 
-def breadcrumb_list(crumbs: list[dict], request) -> dict:
-    """``BreadcrumbList`` for crumbs ``{"name", "url"}`` (the last is the page)."""
+def breadcrumb_list(crumbs, request) -> dict:
+    """``BreadcrumbList`` for crumbs ``(name, url)`` (the last is the page)."""
     return {
         "@context": SCHEMA_CONTEXT,
         "@type": "BreadcrumbList",
@@ -29,10 +29,10 @@ def breadcrumb_list(crumbs: list[dict], request) -> dict:
             {
                 "@type": "ListItem",
                 "position": position,
-                "name": crumb["name"],
-                "item": absolute(request, crumb["url"]),
+                "name": name,
+                "item": absolute(request, url),
             }
-            for position, crumb in enumerate(crumbs, start=1)
+            for position, (name, url) in enumerate(crumbs, start=1)
         ],
     }
 

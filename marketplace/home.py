@@ -3,10 +3,10 @@
 from django.core.cache import cache
 from django.db.models import Count, Exists, OuterRef, Q
 
-from catalog.cards import cards_in_order
+from catalog.cards import card_batch
 from catalog.listing import valid_certificates
 from catalog.models import CategoryPage, ProductPage, RuralIndustrialAward
-from catalog.renditions import COLLECTION_SPECS, HERO_SPECS, prefetch_renditions
+from catalog.renditions import COLLECTION_SPECS, HERO_SPECS, find_renditions, picture
 from marketplace.models import Collection, CollectionItem
 from sellers.models import SellerPage
 
@@ -39,9 +39,7 @@ def catalogue_figures() -> dict:
 
 def featured_collections() -> tuple[list[Collection], dict[int, list[int]]]:
     """Featured collections live now, and the live product ids of each, in order."""
-    collections = list(
-        Collection.objects.live_now().filter(featured=True).select_related("image")
-    )
+    collections = list(Collection.objects.live_now().filter(featured=True))
     items = (
         CollectionItem.objects.filter(collection__in=collections, product__live=True)
         .order_by("collection_id", "sort_order", "pk")
@@ -71,23 +69,27 @@ def home_context(page) -> dict:
         .order_by("-first_published_at", "-pk")
         .values_list("pk", flat=True)[:NEWEST_COUNT]
     )
-    # Every card on the page (collections and newest) in one batch.
-    cards = {
-        card.pk: card
-        for card in cards_in_order(
-            newest_ids + [pk for ids in collection_ids.values() for pk in ids]
+    # Every card on the page (collections and newest) in one batch, and every
+    # rendition the page shows (cards, hero, collections) in one query.
+    batch = card_batch(
+        ProductPage.objects.live().filter(
+            pk__in=newest_ids + [pk for ids in collection_ids.values() for pk in ids]
         )
-    }
+    )
+    found = find_renditions(
+        batch.images,
+        {page.hero_image_id: HERO_SPECS},
+        {collection.image_id: COLLECTION_SPECS for collection in collections},
+    )
+    cards = {card.pk: card for card in batch.cards(found)}
     for collection in collections:
         collection.cards = [
             cards[pk] for pk in collection_ids.get(collection.pk, []) if pk in cards
         ]
-    prefetch_renditions(
-        [page.hero_image] + [collection.image for collection in collections],
-        HERO_SPECS + COLLECTION_SPECS,
-    )
+        collection.picture = picture(found, collection.image_id, COLLECTION_SPECS, "")
     return {
         "figures": catalogue_figures(),
+        "hero": picture(found, page.hero_image_id, HERO_SPECS, ""),
         "category_pages": categories,
         "collections": collections,
         "newest_products": [cards[pk] for pk in newest_ids if pk in cards],

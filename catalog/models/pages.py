@@ -199,14 +199,48 @@ class ProductPage(ViewRestrictionsInOneQueryMixin, Page):
         Pages from it carry ``loaded_for_display`` so the view does not load them
         again; ``catalog.product_detail`` reads their lists (gallery, certificates,
         tags...) with one plain query each, several times cheaper than prefetching.
+        The live category page's ``url_path`` comes as a subquery: a join would
+        rename the page table the view-restriction flag's SQL names.
         """
+        category_page = CategoryPage.objects.filter(
+            category_id=models.OuterRef("category_id"), live=True
+        ).values("url_path")[:1]
         return with_view_restriction_flag(
             cls.objects.select_related(
                 "seller__commune",
                 "origin_commune",
                 "category",
-            ).annotate(loaded_for_display=models.Value(True))
+            ).annotate(
+                loaded_for_display=models.Value(True),
+                category_url_path=models.Subquery(category_page),
+            )
         )
+
+    @cached_property
+    def category_url_path(self) -> str | None:
+        """``url_path`` of the live page of the product's category, or None.
+
+        ``display_queryset`` reads it with the page; a preview asks for it.
+        """
+        if not self.category_id:
+            return None
+        return (
+            CategoryPage.objects.live()
+            .filter(category_id=self.category_id)
+            .values_list("url_path", flat=True)
+            .first()
+        )
+
+    def breadcrumb_parents(self) -> list[tuple[str, str]]:
+        """``(title, url_path)`` of the pages shoppers reach the product through,
+        for the breadcrumbs: its category page (shoppers browse by category), then
+        its seller. Both come with a page from ``display_queryset``."""
+        parents = []
+        if self.category_id and self.category_url_path:
+            parents.append((self.category.display_name, self.category_url_path))
+        if self.seller is not None:
+            parents.append((self.seller.title, self.seller.url_path))
+        return parents
 
     @cached_property
     def images(self) -> list[ProductImage]:

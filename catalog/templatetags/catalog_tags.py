@@ -1,5 +1,5 @@
 """Template filters and components for shoppers' pages: money, dates, OCOP badge,
-product cards, JSON-LD and the site menu."""
+pictures, pagination and JSON-LD."""
 
 import json
 
@@ -8,6 +8,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from catalog.renditions import SPECS_BY_NAME, Picture, image_picture
 from marketplace.formatting import format_date, format_number, format_vnd
 
 register = template.Library()
@@ -104,8 +105,26 @@ def elided_page_range(page_obj):
     )
 
 
-@register.simple_tag(takes_context=True)
-def main_navigation(context):
-    from marketplace.navigation import main_navigation as build
+LOADING_CHOICES = ("lazy", "eager", "high")
 
-    return build(context.get("request"))
+
+@register.inclusion_tag("components/picture.html")
+def picture(image: Picture | None, css_class: str = "", loading: str = "lazy"):
+    """One ``<img>`` from a ``catalog.renditions.Picture``: nothing when it is None.
+
+    ``loading``: "lazy" below the fold (the default), "eager" for an image seen
+    at once, "high" for the one image the page is about (the LCP).
+    """
+    if loading not in LOADING_CHOICES:
+        raise template.TemplateSyntaxError(f"picture: unknown loading {loading!r}")
+    return {"picture": image, "css_class": css_class, "loading": loading}
+
+
+@register.filter
+def as_picture(image, specs_name: str) -> Picture | None:
+    """A Wagtail image as a ``Picture`` at the named specs (``"logo"``...).
+
+    For pages that attach renditions to image objects (``prefetch_renditions``)
+    rather than reading them with ``find_renditions``.
+    """
+    return image_picture(image, SPECS_BY_NAME[specs_name])
