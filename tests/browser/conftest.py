@@ -207,6 +207,11 @@ class Journey:
 
     def _watch(self, page) -> None:
         def on_console(message):
+            # Chromium also logs every response of 400 and above as an error.
+            status = re.search(r"responded with a status of (\d+)", message.text)
+            url = (message.location or {}).get("url", "")
+            if status and self._expected(url, int(status.group(1))):
+                return
             if message.type == "error":
                 self.problems.append(f"console error on {page.url}: {message.text}")
 
@@ -221,8 +226,9 @@ class Journey:
                 )
 
         def on_response(response):
-            path = re.sub(r"^https?://[^/]+", "", response.url)
-            if response.status >= 400 and (path, response.status) not in self.expected:
+            if response.status >= 400 and not self._expected(
+                response.url, response.status
+            ):
                 self.problems.append(f"HTTP {response.status} for {response.url}")
 
         page.on("console", on_console)
@@ -231,6 +237,10 @@ class Journey:
         )
         page.on("requestfailed", on_failed)
         page.on("response", on_response)
+
+    def _expected(self, url: str, status: int) -> bool:
+        path = re.sub(r"^https?://[^/]+", "", url)
+        return (path, status) in self.expected
 
     def expect_status(self, path: str, status: int) -> None:
         """Name a response of 400 and above this journey expects (a refused form)."""

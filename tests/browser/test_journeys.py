@@ -119,6 +119,12 @@ def test_shopper_buys_from_two_sellers_and_finds_the_order_on_another_phone(jour
     # Another phone, no session: the reference as a shopper types it back.
     other = journey.new_page()
     other.goto("/don-hang/")
+    journey.expect_status("/don-hang/", 400)  # refused: the phone does not match
+    field(other, "Mã đơn hàng").fill(reference)
+    field(other, "Số điện thoại").fill("0987 654 321")
+    other.get_by_role("button", name="Tra cứu").click()
+    expect(other.get_by_role("alert")).to_contain_text("Không tìm thấy đơn")
+    expect(other.get_by_text(DUA_4_STARS)).to_have_count(0)
     field(other, "Mã đơn hàng").fill(f"  {reference.lower()} ")
     field(other, "Số điện thoại").fill(SHOPPER["phone"])
     other.get_by_role("button", name="Tra cứu").click()
