@@ -148,8 +148,10 @@ def live_site(tmp_path_factory) -> LiveSite:
         _drop_indexes(prefix)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(live_site):
+    """Chromium for one test module: while Playwright's sync API runs, Django sees
+    an event loop in this thread and refuses ORM calls, so later tests need it gone."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

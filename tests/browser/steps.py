@@ -77,9 +77,14 @@ def search_box(page: Page) -> Locator:
     return visible(page.get_by_role("combobox", name=re.compile("Tìm", re.I)))
 
 
+def add_button(page: Page) -> Locator:
+    """The add-to-cart button in sight (a sticky bar may repeat it)."""
+    return visible(page.get_by_role("button", name="Thêm vào giỏ hàng"))
+
+
 def add_to_cart(page: Page) -> None:
     title = page.get_by_role("heading", level=1).inner_text()
-    page.get_by_role("button", name="Thêm vào giỏ hàng").click()
+    add_button(page).click()
     expect(page.get_by_role("link", name=title).first).to_be_visible()
 
 

@@ -10,6 +10,7 @@ from tests.browser.conftest import axe_violations
 from tests.browser.steps import (
     COD,
     active_option,
+    add_button,
     add_to_cart,
     fill_checkout,
     go_to_checkout,
@@ -81,7 +82,7 @@ def test_keyboard_alone_searches_filters_and_adds_to_cart(journey):
     journey.shot(page, "suggestion-opened")
 
     title = heading.inner_text()
-    tab_to(page, page.get_by_role("button", name="Thêm vào giỏ hàng"))
+    tab_to(page, add_button(page))
     page.keyboard.press("Enter")
     expect(page.get_by_role("link", name=title).first).to_be_visible()
     journey.shot(page, "added")
@@ -94,7 +95,7 @@ def test_keyboard_alone_searches_filters_and_adds_to_cart(journey):
     tab_to(page, four)
     page.keyboard.press("Space")
     expect(four).to_be_checked()
-    tab_to(page, page.get_by_role("button", name="Lọc", exact=True))
+    tab_to(page, visible(page.get_by_role("button", name="Lọc", exact=True)))
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"[?&]sao=4"))
     expect(page.get_by_role("checkbox", name="4 sao")).to_be_checked()
