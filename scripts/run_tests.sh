@@ -93,7 +93,10 @@ run_pytest_postgres() {
         return 1
     fi
     # EXPECT_POSTGRES tells tests/test_database_backend.py this pass must be on PostgreSQL.
-    env "DATABASE_URL=$PG_URL" EXPECT_POSTGRES=1 "$BIN/pytest" "${PYTEST_ARGS[@]}"
+    # The browser journeys ran in the first pass: their live server has its own
+    # SQLite database whatever DATABASE_URL says, so a second run would repeat it.
+    env "DATABASE_URL=$PG_URL" EXPECT_POSTGRES=1 "$BIN/pytest" "${PYTEST_ARGS[@]}" \
+        -m "not browser"
 }
 
 services() {
@@ -105,6 +108,8 @@ services() {
     fi
     start_service "search engine" scripts/engine.sh || rc=1
     start_service "stripe-mock" scripts/stripe-mock.sh || rc=1
+    # Debian's chromium and axe-core for tests/browser (installed once).
+    scripts/chromium.sh >/dev/null || rc=1
     return "$rc"
 }
 
@@ -115,7 +120,7 @@ step "Django: manage.py check" env "${CHECK_ENV[@]}" "$BIN/python" manage.py che
 step "Django: makemigrations --check" env "${CHECK_ENV[@]}" \
     "$BIN/python" manage.py makemigrations --check --dry-run
 PG_URL=""
-step "Services: PostgreSQL 15, search engine, stripe-mock" services
+step "Services: PostgreSQL 15, search engine, stripe-mock, chromium" services
 step "pytest on SQLite" run_pytest_sqlite
 step "pytest on PostgreSQL 15" run_pytest_postgres
 finish

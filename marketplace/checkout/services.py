@@ -481,11 +481,12 @@ def overdue_sessions(now: datetime.datetime | None = None):
 
 
 def find_order_for_shopper(reference: str, phone_e164: str) -> Order | None:
-    """Both must match; the caller shows nothing when they do not."""
+    """Both must match; the caller shows nothing when they do not. The reference
+    ignores case and surrounding spaces, as shoppers type it back."""
     reference = (reference or "").strip()
     if not reference or len(reference) > 32:
         return None
-    order = Order.objects.filter(reference=reference).first()
+    order = Order.objects.filter(reference__iexact=reference).first()
     if order is None or order.phone != phone_e164:
         return None
     return order
