@@ -51,7 +51,7 @@ FUZZY_FIELDS = [
     "summary.folded",
 ]
 # The sort table's keys as indexed fields; ``unmapped_type`` keeps an index built
-# before ``page_id`` existed answering (ties then follow the index order).
+# before ``page_id`` existed answering until it is rebuilt.
 SORT_FIELDS = {
     "score": "_score",
     "published": "published_at",
@@ -65,10 +65,10 @@ def sort_clauses(sort: str) -> list:
     for key, descending in SORT_TABLE[sort].keys:
         name = SORT_FIELDS[key]
         order = "desc" if descending else "asc"
-        if name == "_score":
-            clauses.append({"_score": {"order": order}})
-        else:
+        if name == "page_id":
             clauses.append({name: {"order": order, "unmapped_type": "long"}})
+        else:
+            clauses.append({name: order})
     return clauses
 
 

@@ -117,14 +117,14 @@ def price_label(low: int | None, high: int | None) -> str:
 def label_facets(
     counts: dict[str, dict[str, int]],
     params: SearchParams,
-    names: tuple[str, ...] = FACET_ORDER,
+    wanted: tuple[str, ...] = FACET_ORDER,
 ) -> dict:
     """``{facet: {key: count}}`` -> ordered buckets with labels and selection state."""
     reference = _reference_labels()
     seller_types = dict(SellerType.choices)
     selected = params.facet_selection()
     facets: dict[str, list[dict]] = {}
-    for name in (n for n in FACET_ORDER if n in names):
+    for name in (n for n in FACET_ORDER if n in wanted):
         values = counts.get(name, {})
         buckets = []
         if name == "ocop":

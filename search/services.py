@@ -29,6 +29,8 @@ from search.text import fold, prepare_query
 logger = logging.getLogger(__name__)
 
 FEW_HITS = 3
+# More renditions to read with the cards': ``{image_id: specs}`` each.
+Images = Iterable[Mapping[int | None, Iterable[str]]]
 
 
 def list_products(
@@ -36,26 +38,24 @@ def list_products(
     *,
     source: str = "page",
     facets: tuple[str, ...] = FACET_ORDER,
-    images: Iterable[Mapping[int | None, Iterable[str]]] = (),
+    images: Images = (),
     log: bool = True,
     today: datetime.date | None = None,
 ) -> ListingResults:
     """The products ``params`` ask for, as cards, with the ``facets`` named.
 
-    ``degraded`` when the database answered. ``images`` are more
-    ``{image_id: specs}`` read with the cards' renditions, in the same query.
-    A page past the last one answers with the last page.
+    The engine answers; when it is down, slow or failing, the database backend
+    does (``degraded``). ``images`` are more ``{image_id: specs}`` read with the
+    cards' renditions, in the same query. A page past the last one answers with
+    the last page.
     """
     today = today or timezone.localdate()
     started = time.perf_counter()
     try:
-        results, batch, highlights = _engine_listing(params, today, facets)
+        results = engine_listing(params, facets=facets, images=images, today=today)
     except engine.EngineError as exc:
         logger.warning("listing degraded (%s): answering from the database", exc)
-        results, batch, highlights = _database_listing(params, today, facets)
-    found = find_renditions(batch.images, *images)
-    results.cards = batch.cards(found, highlights)
-    results.renditions = found
+        results = database_listing(params, facets=facets, images=images, today=today)
     results.took_ms = (time.perf_counter() - started) * 1000
     if log and (params.q or params.as_log_filters().keys() - {"sort"}):
         querylog.record(
@@ -69,6 +69,18 @@ def list_products(
     return results
 
 
+def _with_cards(
+    results: ListingResults,
+    batch: CardBatch,
+    images: Images,
+    highlights: Highlights | None = None,
+) -> ListingResults:
+    found = find_renditions(batch.images, *images)
+    results.cards = batch.cards(found, highlights)
+    results.renditions = found
+    return results
+
+
 def _engine_request(params: SearchParams, today: datetime.date, facets) -> dict:
     alias = alias_name(PRODUCTS)
     pinned = promotions.pinned_ids(params.raw_q) if params.q else []
@@ -76,9 +88,15 @@ def _engine_request(params: SearchParams, today: datetime.date, facets) -> dict:
     return engine.execute(search, alias).to_dict()
 
 
-def _engine_listing(
-    params: SearchParams, today: datetime.date, facets: tuple[str, ...]
-) -> tuple[ListingResults, CardBatch, Highlights]:
+def engine_listing(
+    params: SearchParams,
+    *,
+    facets: tuple[str, ...] = FACET_ORDER,
+    images: Images = (),
+    today: datetime.date | None = None,
+) -> ListingResults:
+    """The engine backend (raises ``engine.EngineError`` when it cannot answer)."""
+    today = today or timezone.localdate()
     raw = _engine_request(params, today, facets)
     total = raw["hits"]["total"]["value"]
     last = max(1, -(-total // params.page_size))
@@ -94,7 +112,6 @@ def _engine_listing(
         )
         for h in hits
     }
-    batch = batch_in_order(int(h["_id"]) for h in hits)
     counts = counts_from_aggregations(raw.get("aggregations", {}))
     suggestion = None
     if params.q and total < FEW_HITS:
@@ -102,19 +119,26 @@ def _engine_listing(
     results = ListingResults(
         params, total, [], label_facets(counts, params, facets), suggestion
     )
-    return results, batch, highlights
+    batch = batch_in_order(int(h["_id"]) for h in hits)
+    return _with_cards(results, batch, images, highlights)
 
 
-def _database_listing(
-    params: SearchParams, today: datetime.date, facets: tuple[str, ...]
-) -> tuple[ListingResults, CardBatch, Highlights]:
+def database_listing(
+    params: SearchParams,
+    *,
+    facets: tuple[str, ...] = FACET_ORDER,
+    images: Images = (),
+    today: datetime.date | None = None,
+) -> ListingResults:
+    """The database backend: same filters, facets and order, ``degraded``."""
+    today = today or timezone.localdate()
     total, batch, counts, page = fallback.listing(params, today, facets)
     if page != params.page:
         params = replace(params, page=page)
     results = ListingResults(
         params, total, [], label_facets(counts, params, facets), degraded=True
     )
-    return results, batch, {}
+    return _with_cards(results, batch, images)
 
 
 def did_you_mean(q: str, alias: str) -> str | None:
