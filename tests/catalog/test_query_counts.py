@@ -158,3 +158,20 @@ def test_seller_directory_queries_do_not_grow_with_sellers(
     )
 
     assert few == many
+
+
+def test_seller_page_later_pages_cost_what_the_first_costs(
+    site_root, client, django_assert_max_num_queries
+):
+    seller = SellerPageFactory(logo=ImageFactory(), cover_image=ImageFactory())
+    add_products(seller, 26, certified=False)
+
+    first = queries_for(
+        client, seller.url, SELLER_BUDGET, django_assert_max_num_queries
+    )
+    second = queries_for(
+        client, f"{seller.url}?trang=2", SELLER_BUDGET, django_assert_max_num_queries
+    )
+
+    assert first == second
+    assert "26 sản phẩm" in client.get(f"{seller.url}?trang=2").content.decode()
