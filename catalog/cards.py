@@ -22,6 +22,7 @@ from catalog.listing import valid_certificates
 from catalog.models import ProductImage, ProductPage
 from catalog.renditions import CARD_SPECS, Found, Picture, find_renditions, picture
 from marketplace.formatting import format_vnd
+from marketplace.page_mixins import without_view_restrictions
 
 # Highlighted fragments of a text search: ``{page id: (title html, snippet html)}``,
 # escaped by the engine, with ``<mark>`` around the matched words.
@@ -192,14 +193,13 @@ def covers(by_product: dict[int, list[tuple[int, str]]]) -> dict[int, tuple[int,
 
 
 def batch_in_order(ids: Iterable[int]) -> CardBatch:
-    """Cards' batch for live product ids in the given order; others are left out."""
+    """Cards' batch for live, public product ids in the given order; others (a
+    page a password or login now covers, say) are left out."""
     ids = list(ids)
     if not ids:
         return CardBatch(rows=[], stars={}, covers={})
-    by_pk = {
-        row["pk"]: row
-        for row in card_rows(ProductPage.objects.live().filter(pk__in=ids))
-    }
+    public = without_view_restrictions(ProductPage.objects.live())
+    by_pk = {row["pk"]: row for row in card_rows(public.filter(pk__in=ids))}
     return batch_for([by_pk[pk] for pk in ids if pk in by_pk])
 
 
