@@ -2,9 +2,12 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -68,8 +71,6 @@ class SellerIndexPage(Page):
         verbose_name = _("danh bạ người bán")
 
     def get_context(self, request, *args, **kwargs):
-        from django.core.paginator import Paginator
-
         context = super().get_context(request, *args, **kwargs)
         sellers = (
             SellerPage.objects.live()
@@ -77,8 +78,6 @@ class SellerIndexPage(Page):
             .select_related("commune", "logo")
             .order_by("title")
         )
-        from django.db.models import Count, Q
-
         seller_type = request.GET.get("loai")
         if seller_type in SellerType.values:
             sellers = sellers.filter(seller_type=seller_type)
@@ -288,8 +287,6 @@ class SellerPage(ViewRestrictionsInOneQueryMixin, Page):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from django.utils.translation import gettext
-
         context = super().get_context(request, *args, **kwargs)
         seller = self
         preview = getattr(request, "is_preview", False)
