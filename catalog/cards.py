@@ -1,4 +1,7 @@
-"""Product cards: what a product grid shows, read as plain values.
+"""Product cards: what every product grid and listing shows, read as plain values.
+
+``ProductCard`` is the one card type: grids of the home, category, seller and
+product pages, the search results page and the search API all show it.
 
 Grids are the heaviest part of the home, category, seller and product pages.
 Building a page object, its gallery and Wagtail's image-tag machinery for every
@@ -19,10 +22,16 @@ from catalog.listing import valid_certificates
 from catalog.models import ProductImage, ProductPage
 from catalog.renditions import CARD_SPECS, Found, Picture, find_renditions, picture
 from marketplace.formatting import format_vnd
+from marketplace.page_mixins import without_view_restrictions
+
+# Highlighted fragments of a text search: ``{page id: (title html, snippet html)}``,
+# escaped by the engine, with ``<mark>`` around the matched words.
+Highlights = dict[int, tuple[str, str]]
 
 _PRODUCT_FIELDS = (
     "pk",
     "title",
+    "summary",
     "url_path",
     "price_vnd",
     "unit",
@@ -45,10 +54,26 @@ class ProductCard:
     seller_title: str
     seller_url: str | None
     image: Picture | None
+    summary: str = ""
+    # Search results only: the title and a snippet with the matched words marked.
+    title_html: str = ""
+    snippet_html: str = ""
 
     @property
     def price_display(self) -> str:
         return f"{format_vnd(self.price_vnd)} / {self.unit}"
+
+    def api_result(self) -> dict:
+        """The card as the search API shows it (docs/search-api.md)."""
+        return {
+            "title": self.title,
+            "url": self.url,
+            "seller": self.seller_title,
+            "price_vnd": self.price_vnd,
+            "unit": self.unit,
+            "ocop_stars": self.stars,
+            "image": self.image.src if self.image else None,
+        }
 
 
 def page_url(url_path: str | None, root_paths) -> str | None:
@@ -78,8 +103,11 @@ class CardBatch:
         """The renditions the cards need: ``{image_id: specs}``."""
         return {image_id: CARD_SPECS for image_id, _alt in self.covers.values()}
 
-    def cards(self, found: Found) -> list[ProductCard]:
+    def cards(
+        self, found: Found, highlights: Highlights | None = None
+    ) -> list[ProductCard]:
         root_paths = Site.get_site_root_paths()
+        highlights = highlights or {}
         return [
             _card(
                 row,
@@ -87,6 +115,7 @@ class CardBatch:
                 self.covers.get(row["pk"]),
                 found,
                 root_paths,
+                highlights.get(row["pk"], ("", "")),
             )
             for row in self.rows
         ]
@@ -163,17 +192,26 @@ def covers(by_product: dict[int, list[tuple[int, str]]]) -> dict[int, tuple[int,
     return {page_id: images[0] for page_id, images in by_product.items() if images}
 
 
+def batch_in_order(ids: Iterable[int]) -> CardBatch:
+    """Cards' batch for live, public product ids in the given order; others (a
+    page a password or login now covers, say) are left out."""
+    ids = list(ids)
+    if not ids:
+        return CardBatch(rows=[], stars={}, covers={})
+    public = without_view_restrictions(ProductPage.objects.live())
+    by_pk = {row["pk"]: row for row in card_rows(public.filter(pk__in=ids))}
+    return batch_for([by_pk[pk] for pk in ids if pk in by_pk])
+
+
 def cards_in_order(ids: Iterable[int]) -> list[ProductCard]:
     """Cards for live product ids in the given order; others are left out."""
-    ids = list(ids)
-    by_pk = {
-        card.pk: card
-        for card in product_cards(ProductPage.objects.live().filter(pk__in=ids))
-    }
-    return [by_pk[pk] for pk in ids if pk in by_pk]
+    batch = batch_in_order(ids)
+    return batch.cards(find_renditions(batch.images))
 
 
-def _card(row, stars, cover, found: Found, root_paths) -> ProductCard:
+def _card(
+    row, stars, cover, found: Found, root_paths, highlight: tuple[str, str]
+) -> ProductCard:
     stock = row["stock"]
     image_id, alt = cover if cover is not None else (None, "")
     return ProductCard(
@@ -187,4 +225,7 @@ def _card(row, stars, cover, found: Found, root_paths) -> ProductCard:
         seller_title=row["seller__title"] or "",
         seller_url=page_url(row["seller__url_path"], root_paths),
         image=picture(found, image_id, CARD_SPECS, alt),
+        summary=row["summary"] or "",
+        title_html=highlight[0],
+        snippet_html=highlight[1],
     )

@@ -42,6 +42,22 @@ def with_view_restriction_flag(queryset: QuerySet) -> QuerySet:
     )
 
 
+def without_view_restrictions(queryset: QuerySet) -> QuerySet:
+    """Leave out pages a view restriction (password, login, groups) covers, on the
+    page itself or an ancestor: listings, the search index and its database copy
+    show public pages only. The same SQL test as ``with_view_restriction_flag``;
+    ``queryset`` must name the page table unaliased (a top-level page query).
+    """
+    page = connection.ops.quote_name(Page._meta.db_table)
+    restriction = connection.ops.quote_name(PageViewRestriction._meta.db_table)
+    # Only the models' table names go into this SQL, never request data.
+    sql = (
+        f"NOT EXISTS (SELECT 1 FROM {restriction} r INNER JOIN {page} ancestor"  # noqa: S608
+        f" ON ancestor.id = r.page_id WHERE {page}.path LIKE ancestor.path || '%%')"
+    )
+    return queryset.filter(RawSQL(sql, (), output_field=BooleanField()))  # noqa: S611
+
+
 class ViewRestrictionsInOneQueryMixin:
     """Look up view restrictions of the page and its ancestors in one query, or
     none when the page was loaded by ``with_view_restriction_flag`` unflagged.

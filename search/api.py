@@ -18,7 +18,7 @@ def _json(payload: dict, max_age: int) -> JsonResponse:
 @require_GET
 def search_api(request):
     params = SearchParams.from_querydict(request.GET, API_NAMES)
-    results = services.search_products(params, source="api")
+    results = services.list_products(params, source="api")
     return _json(results.api_payload(), max_age=60)
 
 

@@ -8,8 +8,10 @@ class SearchConfig(AppConfig):
     def ready(self):
         from marketplace.views import readiness_check
         from search import engine
+        from search.pages import plug_listing_ports
         from search.signal_handlers import register_signal_handlers
 
         register_signal_handlers()
+        plug_listing_ports()
         # Degraded search still answers, but operators want to know the engine is gone.
         readiness_check("search")(engine.health)

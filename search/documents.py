@@ -167,6 +167,8 @@ def keyword_text() -> Keyword:
 class ProductDocument(Document):
     """Everything a result card and the facets need: no database query per result."""
 
+    # The page id: the listings' last sort key (ties ordered as in the database).
+    page_id = Long()
     title = vi_text(prefix=True, highlighted=True)
     summary = vi_text(highlighted=True)
     description = vi_text()

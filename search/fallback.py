@@ -1,8 +1,10 @@
-"""Answering searches from the database when the engine is down, slow or failing.
+"""The database backend of every product listing, used when the engine is down,
+slow or failing.
 
-Same parameters, filters and facets as the engine: a folded-text match on the
-``SearchText`` copy (every folded word must appear), ordered with title matches first.
-Slower and without typo tolerance, but the shopper still gets answers.
+Same parameters, filters, facets and sort table as the engine: a folded-text match
+on the ``SearchText`` copy (every folded word must appear), ordered with title
+matches first. Slower and without typo tolerance, but the shopper still gets
+answers. Restricted pages (password, login, groups) are left out, as from the index.
 """
 
 import datetime
@@ -11,40 +13,34 @@ import re
 from django.db.models import (
     Case,
     Count,
-    Exists,
     F,
     IntegerField,
     OuterRef,
     Q,
+    QuerySet,
     Subquery,
     When,
 )
 
-from catalog.listing import with_ocop_stars
-from catalog.models import OcopCertificate, ProductPage
+from catalog.cards import batch_for, card_rows
+from catalog.listing import rated, with_ocop_stars
+from catalog.models import ProductPage
+from marketplace.page_mixins import without_view_restrictions
 from search.documents import PRODUCTS, SELLERS
 from search.indexing import iter_documents
 from search.models import SearchText
-from search.params import SearchParams
+from search.params import SORT_TABLE, SearchParams
 from search.queries import PRICE_RANGES, price_range_key
-from search.results import SearchResults, card, label_facets
+from search.results import FACET_ORDER
 from search.text import fold
 
 MAX_TERMS = 10
+# The sort table's keys as columns (``score`` depends on the sort: see _score).
+SORT_FIELDS = {"published": "first_published_at", "price": "price_vnd", "id": "pk"}
 
 
 def terms(q: str) -> list[str]:
     return re.findall(r"\w+", fold(q))[:MAX_TERMS]
-
-
-def _valid(today: datetime.date):
-    return OcopCertificate.objects.valid(today)
-
-
-def _stars_now(stars: int, today: datetime.date) -> Q:
-    higher = _valid(today).filter(product=OuterRef("pk"), stars__gt=stars)
-    exact = _valid(today).filter(product=OuterRef("pk"), stars=stars)
-    return Q(Exists(exact)) & ~Q(Exists(higher))
 
 
 def _facet_filters(params: SearchParams, today: datetime.date) -> dict[str, Q]:
@@ -52,10 +48,7 @@ def _facet_filters(params: SearchParams, today: datetime.date) -> dict[str, Q]:
     if params.categories:
         filters["category"] = Q(category__slug__in=params.categories)
     if params.stars:
-        combined = Q()
-        for stars in params.stars:
-            combined |= _stars_now(stars, today)
-        filters["ocop"] = combined
+        filters["ocop"] = rated(params.stars, today)
     if params.communes:
         filters["commune"] = Q(seller__commune_id__in=params.communes)
     if params.seller_types:
@@ -76,10 +69,12 @@ def _facet_filters(params: SearchParams, today: datetime.date) -> dict[str, Q]:
     return filters
 
 
-def _base(params: SearchParams):
-    products = ProductPage.objects.live()
+def _base(params: SearchParams) -> QuerySet:
+    products = without_view_restrictions(ProductPage.objects.live())
     if params.fixed_category:
         products = products.filter(category__slug=params.fixed_category)
+    if params.fixed_seller is not None:
+        products = products.filter(seller_id=params.fixed_seller)
     if params.in_stock:
         products = products.filter(available=True).filter(
             Q(stock__isnull=True) | Q(stock__gt=0)
@@ -95,20 +90,12 @@ def _base(params: SearchParams):
     return products
 
 
-def _counts(base, filters: dict[str, Q], today: datetime.date) -> dict:
-    def narrowed(name):
-        qs = base
-        for other, condition in filters.items():
-            if other != name:
-                qs = qs.filter(condition)
-        return qs
+def _grouped(qs: QuerySet, field: str) -> dict[str, int]:
+    rows = qs.values(field).annotate(n=Count("pk", distinct=True)).order_by()
+    return {str(r[field]): r["n"] for r in rows if r[field] is not None}
 
-    def grouped(qs, field):
-        rows = qs.values(field).annotate(n=Count("pk", distinct=True)).order_by()
-        return {str(r[field]): r["n"] for r in rows if r[field] is not None}
 
-    stars = grouped(with_ocop_stars(narrowed("ocop")), "ocop_stars_now")
-    price_qs = narrowed("price")
+def _price_counts(qs: QuerySet) -> dict[str, int]:
     price = {}
     for low, high in PRICE_RANGES:
         condition = Q()
@@ -116,60 +103,99 @@ def _counts(base, filters: dict[str, Q], today: datetime.date) -> dict:
             condition &= Q(price_vnd__gte=low)
         if high is not None:
             condition &= Q(price_vnd__lt=high)
-        price[price_range_key(low, high)] = price_qs.filter(condition).count()
-    return {
-        "category": grouped(narrowed("category"), "category__slug"),
-        "ocop": stars,
-        "commune": grouped(narrowed("commune"), "seller__commune_id"),
-        "seller_type": grouped(narrowed("seller_type"), "seller__seller_type"),
-        "certification": grouped(narrowed("certification"), "certifications__code"),
-        "price": price,
+        price[price_range_key(low, high)] = qs.filter(condition).count()
+    return price
+
+
+def _counts(
+    base: QuerySet,
+    filters: dict[str, Q],
+    today: datetime.date,
+    names: tuple[str, ...],
+) -> dict:
+    """Multi-select facet counts: each facet with every other selected filter."""
+
+    def narrowed(name):
+        qs = base
+        for other, condition in filters.items():
+            if other != name:
+                qs = qs.filter(condition)
+        return qs
+
+    count = {
+        "category": lambda qs: _grouped(qs, "category__slug"),
+        "ocop": lambda qs: _grouped(with_ocop_stars(qs, today), "ocop_stars_now"),
+        "commune": lambda qs: _grouped(qs, "seller__commune_id"),
+        "seller_type": lambda qs: _grouped(qs, "seller__seller_type"),
+        "certification": lambda qs: _grouped(qs, "certifications__code"),
+        "price": _price_counts,
     }
+    return {name: count[name](narrowed(name)) for name in FACET_ORDER if name in names}
 
 
-def _ordered(products, params: SearchParams):
-    if params.sort == "price_asc":
-        return products.order_by("price_vnd", "pk")
-    if params.sort == "price_desc":
-        return products.order_by("-price_vnd", "pk")
-    if params.sort == "stars":
-        return with_ocop_stars(products).order_by(
-            F("ocop_stars_now").desc(nulls_last=True), "-first_published_at", "pk"
-        )
-    if params.sort == "relevance" and params.q:
+def _score(products: QuerySet, params: SearchParams, sort: str):
+    """``products`` with the ``score`` of the sort table, or None when unused."""
+    if sort == "stars":
+        return products, F("ocop_stars_now")
+    if sort == "relevance":
         title = SearchText.objects.filter(page_id=OuterRef("pk")).values(
             "title_folded"
         )[:1]
         folded = " ".join(terms(params.q))
-        return products.annotate(title_folded=Subquery(title)).order_by(
-            Case(
-                When(title_folded__startswith=folded, then=0),
-                When(title_folded__contains=folded, then=1),
-                default=2,
-                output_field=IntegerField(),
-            ),
-            "-first_published_at",
-            "pk",
+        products = products.annotate(title_folded=Subquery(title))
+        return products, Case(
+            When(title_folded__startswith=folded, then=2),
+            When(title_folded__contains=folded, then=1),
+            default=0,
+            output_field=IntegerField(),
         )
-    return products.order_by("-first_published_at", "pk")
+    return products, None
 
 
-def search(params: SearchParams, today: datetime.date) -> SearchResults:
+def ordered(products: QuerySet, params: SearchParams) -> QuerySet:
+    """``products`` in the order of the sort table, as the engine orders them."""
+    sort = params.effective_sort
+    products, score = _score(products, params, sort)
+    order = []
+    for key, descending in SORT_TABLE[sort].keys:
+        expression = score if key == "score" else F(SORT_FIELDS[key])
+        order.append(
+            expression.desc(nulls_last=True)
+            if descending
+            else expression.asc(nulls_last=True)
+        )
+    return products.order_by(*order)
+
+
+def _page_rows(matching: QuerySet, params: SearchParams) -> tuple[int, list[dict]]:
+    """The total and the rows of the requested page (or of the last page, when the
+    request goes past it). A short first page is its own total: no count query."""
+    listing = ordered(with_ocop_stars(matching), params)
+    if params.offset == 0:
+        rows = card_rows(listing, params.page_size)
+        if len(rows) < params.page_size:
+            return len(rows), rows
+        return matching.count(), rows
+    total = matching.count()
+    last = max(1, -(-total // params.page_size))
+    page = min(params.page, last)
+    start = (page - 1) * params.page_size
+    return total, list(card_rows(listing[start : start + params.page_size]))
+
+
+def listing(
+    params: SearchParams, today: datetime.date, facets: tuple[str, ...] = FACET_ORDER
+):
+    """``(total, card batch, facet counts, page)`` for ``params`` from the database."""
     base = _base(params)
     filters = _facet_filters(params, today)
     matching = base
     for condition in filters.values():
         matching = matching.filter(condition)
-    total = matching.count()
-    ids = list(
-        _ordered(matching, params).values_list("pk", flat=True)[
-            params.offset : params.offset + params.page_size
-        ]
-    )
-    docs = dict(iter_documents(PRODUCTS, ids))
-    results = [card(docs[pk], today) for pk in ids if pk in docs]
-    facets = label_facets(_counts(base, filters, today), params)
-    return SearchResults(params, total, results, facets, degraded=True)
+    total, rows = _page_rows(matching, params)
+    last = max(1, -(-total // params.page_size))
+    counts = _counts(base, filters, today, facets) if facets else {}
+    return total, batch_for(rows), counts, min(params.page, last)
 
 
 def suggest(q: str, size: int = 8) -> list[dict]:

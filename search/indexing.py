@@ -22,6 +22,7 @@ from django.utils.html import strip_tags
 
 from catalog.models import OcopCertificate, ProductImage, ProductPage
 from catalog.renditions import CARD_SPECS, LOGO_SPECS, prefetch_renditions
+from marketplace.page_mixins import without_view_restrictions
 from search import engine
 from search.documents import PRODUCTS, alias_name, index_definition
 from search.models import SearchText
@@ -41,9 +42,9 @@ Progress = Callable[[int], None]
 
 
 def product_queryset():
-    """Live products with everything their documents need, prefetched."""
+    """Live public products with everything their documents need, prefetched."""
     return (
-        ProductPage.objects.live()
+        without_view_restrictions(ProductPage.objects.live())
         .select_related("seller", "seller__commune", "category")
         .prefetch_related(
             Prefetch(
@@ -68,7 +69,7 @@ def product_queryset():
 
 def seller_queryset():
     return (
-        SellerPage.objects.live()
+        without_view_restrictions(SellerPage.objects.live())
         .select_related("commune", "logo")
         .annotate(live_product_count=Count("products", filter=Q(products__live=True)))
         .order_by("pk")
@@ -121,6 +122,7 @@ def product_document(page: ProductPage) -> dict:
     title = normalize(page.title)
     seller_name = normalize(seller.title) if seller else ""
     doc = {
+        "page_id": page.pk,
         "title": title,
         "summary": _text(page.summary),
         "description": _text(page.description),
@@ -303,8 +305,11 @@ class RebuildStats:
 
 
 def _live_ids(kind: str) -> set[int]:
+    """Pages that belong in the index: live and public."""
     model = ProductPage if kind == PRODUCTS else SellerPage
-    return set(model.objects.live().values_list("pk", flat=True))
+    return set(
+        without_view_restrictions(model.objects.live()).values_list("pk", flat=True)
+    )
 
 
 def rebuild(kind: str, progress: Progress | None = None) -> RebuildStats:

@@ -7,13 +7,54 @@ category pages use the Vietnamese names the catalogue filters already use
 
 from dataclasses import dataclass, replace
 
+from django.utils.translation import gettext_lazy as _
+
+from catalog.models.certificates import STAR_LEVELS
 from search.text import prepare_query
 from sellers.models import SellerType
 
 PAGE_SIZE = 24
 MAX_RESULT_WINDOW = 10_000
-SORTS = ("relevance", "price_asc", "price_desc", "newest", "stars")
-STAR_LEVELS = (5, 4, 3)
+
+
+@dataclass(frozen=True)
+class Sort:
+    """One way to order a listing: its label and its keys, most significant first.
+
+    Keys are ``(field, descending)`` over the backends' common vocabulary:
+    ``score`` (text relevance, or the star level for ``stars``), ``published`` (first
+    publication), ``price`` and ``id`` (the page id: the last tie-break, so the engine
+    and the database give equal products the same order).
+    """
+
+    label: str
+    keys: tuple[tuple[str, bool], ...]
+
+
+# The one sort table: the engine (search.queries), the database backend
+# (search.fallback) and the templates' sort menus all read it.
+SORT_TABLE = {
+    "relevance": Sort(
+        _("Liên quan nhất"), (("score", True), ("published", True), ("id", False))
+    ),
+    "newest": Sort(_("Mới nhất"), (("published", True), ("id", False))),
+    "price_asc": Sort(_("Giá tăng dần"), (("price", False), ("id", False))),
+    "price_desc": Sort(_("Giá giảm dần"), (("price", True), ("id", False))),
+    "stars": Sort(
+        _("Nhiều sao OCOP"), (("score", True), ("published", True), ("id", False))
+    ),
+}
+SORTS = tuple(SORT_TABLE)
+
+
+def sort_options(with_relevance: bool = True) -> list[tuple[str, str]]:
+    """``(key, label)`` for a sort menu; relevance only means something with text."""
+    return [
+        (key, sort.label)
+        for key, sort in SORT_TABLE.items()
+        if with_relevance or key != "relevance"
+    ]
+
 
 API_NAMES = {
     "q": "q",
@@ -75,8 +116,10 @@ class SearchParams:
     sort: str = "relevance"
     page: int = 1
     page_size: int = PAGE_SIZE
-    # A filter the caller fixes (a category page), not a facet the shopper toggles.
+    # Filters the caller fixes (a category or seller page), not facets the shopper
+    # toggles.
     fixed_category: str | None = None
+    fixed_seller: int | None = None
 
     @classmethod
     def from_querydict(cls, params, names: dict = API_NAMES, **overrides):
@@ -120,6 +163,11 @@ class SearchParams:
         return replace(values, **overrides) if overrides else values
 
     @property
+    def effective_sort(self) -> str:
+        """The sort applied: relevance without text is newest first."""
+        return "newest" if self.sort == "relevance" and not self.q else self.sort
+
+    @property
     def offset(self) -> int:
         return (self.page - 1) * self.page_size
 
@@ -145,6 +193,7 @@ class SearchParams:
             "price_max": self.price_max,
             "in_stock": self.in_stock or None,
             "fixed_category": self.fixed_category,
+            "fixed_seller": self.fixed_seller,
             "sort": self.sort,
             "page": self.page if self.page > 1 else None,
         }

@@ -11,7 +11,8 @@ from functools import lru_cache
 
 from elasticsearch.dsl import A, Q, Search
 
-from search.params import STAR_LEVELS, SearchParams
+from catalog.models.certificates import STAR_LEVELS
+from search.params import SORT_TABLE, SearchParams
 from search.text import fold
 
 # Price facet buckets (VND); the key is what the page puts into price_min/price_max.
@@ -49,26 +50,26 @@ FUZZY_FIELDS = [
     "tags.folded",
     "summary.folded",
 ]
-CARD_FIELDS = [
-    "title",
-    "url",
-    "seller_name",
-    "seller_url",
-    "seller_verified",
-    "price_vnd",
-    "unit",
-    "image",
-    "image_alt",
-    "summary",
-    "category",
-    "category_name",
-    "commune_name",
-    "in_stock",
-    "ocop3_until",
-    "ocop4_until",
-    "ocop5_until",
-    "published_at",
-]
+# The sort table's keys as indexed fields; ``unmapped_type`` keeps an index built
+# before ``page_id`` existed answering until it is rebuilt.
+SORT_FIELDS = {
+    "score": "_score",
+    "published": "published_at",
+    "price": "price_vnd",
+    "id": "page_id",
+}
+
+
+def sort_clauses(sort: str) -> list:
+    clauses: list = []
+    for key, descending in SORT_TABLE[sort].keys:
+        name = SORT_FIELDS[key]
+        order = "desc" if descending else "asc"
+        if name == "page_id":
+            clauses.append({name: {"order": order, "unmapped_type": "long"}})
+        else:
+            clauses.append({name: order})
+    return clauses
 
 
 def price_range_key(low: int | None, high: int | None) -> str:
@@ -201,8 +202,13 @@ def _all_of(filters: list[Q]) -> Q:
     return Q("bool", filter=filters) if filters else Q("match_all")
 
 
-def facet_aggregations(filters: dict[str, Q], today: datetime.date) -> dict[str, A]:
-    """Each facet counts with every selected filter except its own."""
+def facet_aggregations(
+    filters: dict[str, Q],
+    today: datetime.date,
+    names: tuple[str, ...] | None = None,
+) -> dict[str, A]:
+    """Each facet (of ``names``, default all) counts with every selected filter
+    except its own."""
     inner = {
         "category": A("terms", field="category", size=50),
         "ocop": A(
@@ -228,6 +234,8 @@ def facet_aggregations(filters: dict[str, Q], today: datetime.date) -> dict[str,
     }
     aggs = {}
     for name, agg in inner.items():
+        if names is not None and name not in names:
+            continue
         others = [f for other, f in filters.items() if other != name]
         wrapper = A("filter", filter=_all_of(others))
         wrapper.bucket("values", agg)
@@ -256,13 +264,17 @@ def product_search(
     index: str,
     today: datetime.date,
     pinned_ids: list[int] | tuple[int, ...] = (),
-    facets: bool = True,
+    facets: tuple[str, ...] | None = None,
 ) -> Search:
-    """The results search: text, filters, facets, ranking, sort, page, highlight."""
+    """The results search: text, filters, facets (``names``, default all), ranking,
+    sort, page, highlight. Hits carry ids and highlights only: cards are read from
+    the database (``catalog.cards``)."""
     s = Search(index=index)
     base_filters = []
     if params.fixed_category:
         base_filters.append(Q("term", category=params.fixed_category))
+    if params.fixed_seller is not None:
+        base_filters.append(Q("term", seller_id=params.fixed_seller))
     if params.in_stock:
         base_filters.append(Q("term", in_stock=True))
 
@@ -280,8 +292,10 @@ def product_search(
     query = Q("bool", must=[matched], filter=base_filters)
 
     if params.sort == "stars":
+        # The score is the star level alone (1 without stars), so equal ratings
+        # fall to the table's next keys, as in the database.
         functions = [
-            {"filter": stars_now(level, today).to_dict(), "weight": level * 1000}
+            {"filter": stars_now(level, today).to_dict(), "weight": level}
             for level in STAR_LEVELS
         ]
         query = Q(
@@ -289,7 +303,7 @@ def product_search(
             query=query,
             functions=functions,
             score_mode="max",
-            boost_mode="sum",
+            boost_mode="replace",
         )
     elif params.q and params.sort == "relevance":
         query = Q(
@@ -304,19 +318,11 @@ def product_search(
     filters = facet_filters(params, today)
     if filters:
         s = s.post_filter(_all_of(list(filters.values())))
-    if facets:
-        for name, agg in facet_aggregations(filters, today).items():
-            s.aggs.bucket(name, agg)
+    for name, agg in facet_aggregations(filters, today, facets).items():
+        s.aggs.bucket(name, agg)
 
-    sort = {
-        "relevance": ["_score", {"published_at": "desc"}],
-        "price_asc": [{"price_vnd": "asc"}, "_score"],
-        "price_desc": [{"price_vnd": "desc"}, "_score"],
-        "newest": [{"published_at": "desc"}, "_score"],
-        "stars": ["_score", {"published_at": "desc"}],
-    }[params.sort if params.q or params.sort != "relevance" else "newest"]
-    s = s.sort(*sort)
-    s = s.source(CARD_FIELDS)
+    s = s.sort(*sort_clauses(params.effective_sort))
+    s = s.source(False)
     s = s.extra(from_=params.offset, size=params.page_size, track_total_hits=True)
     if params.q:
         s = s.highlight_options(

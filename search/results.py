@@ -1,34 +1,59 @@
-"""What a search returns, whether the engine or the database fallback answered.
+"""What a product listing returns, whether the engine or the database answered.
 
-Result cards are plain dicts built from the indexed documents (or, in the fallback,
-from the same document builder), so both paths render identically.
+Every listing (the results page, category and seller pages, the search API) gets a
+:class:`ListingResults`: the one card type (``catalog.cards.ProductCard``), the total,
+the facets and a Django page for the shared pagination component.
 """
 
-import datetime
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.core.cache import cache
+from django.core.paginator import Page, Paginator
 from django.utils.translation import gettext as _
 
+from catalog.cards import ProductCard
+from catalog.models import Category, Certification
+from catalog.models.certificates import STAR_LEVELS
+from catalog.renditions import Found
 from marketplace.formatting import format_vnd
-from search.params import STAR_LEVELS, SearchParams
+from search.params import SearchParams
 from search.queries import PRICE_RANGES, price_range_key
+from sellers.models import AdminUnit, SellerType
 
 LABELS_CACHE_KEY = "search:facet-labels"
 LABELS_TTL = 300
 FACET_ORDER = ("category", "ocop", "commune", "seller_type", "price", "certification")
 
 
+class _CountedPage(Sequence):
+    """One page of cards that Django's Paginator counts as ``total`` items."""
+
+    def __init__(self, total: int, items: list):
+        self.total, self.items = total, items
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return self.items
+        return self.items[index]
+
+
 @dataclass
-class SearchResults:
+class ListingResults:
     params: SearchParams
     total: int
-    results: list[dict]
+    cards: list[ProductCard]
     facets: dict[str, list[dict]] = field(default_factory=dict)
     suggestion: str | None = None
     degraded: bool = False
     took_ms: float = 0.0
+    # Renditions read with the cards' (a seller page's logo and cover, say).
+    renditions: Found = field(default_factory=dict)
 
     @property
     def page(self) -> int:
@@ -38,30 +63,19 @@ class SearchResults:
     def num_pages(self) -> int:
         return max(1, math.ceil(self.total / self.params.page_size))
 
-    @property
-    def has_previous(self) -> bool:
-        return self.page > 1
-
-    @property
-    def has_next(self) -> bool:
-        return self.page < self.num_pages
+    @cached_property
+    def page_obj(self) -> Page:
+        """The cards as a Django page, for ``components/pagination.html``."""
+        paginator = Paginator(
+            _CountedPage(self.total, self.cards), self.params.page_size
+        )
+        return paginator.get_page(self.page)
 
     def api_payload(self) -> dict:
         payload = {
             "total": self.total,
             "page": self.page,
-            "results": [
-                {
-                    "title": r["title"],
-                    "url": r["url"],
-                    "seller": r["seller"],
-                    "price_vnd": r["price_vnd"],
-                    "unit": r["unit"],
-                    "ocop_stars": r["ocop_stars"],
-                    "image": r["image"],
-                }
-                for r in self.results
-            ],
+            "results": [card.api_result() for card in self.cards],
             "facets": {
                 name: [
                     {"key": b["key"], "label": b["label"], "count": b["count"]}
@@ -76,48 +90,9 @@ class SearchResults:
         return payload
 
 
-def ocop_stars(source: dict, today: datetime.date) -> int | None:
-    """Stars of the best certificate still valid today (None: not OCOP now)."""
-    for level in STAR_LEVELS:
-        until = source.get(f"ocop{level}_until")
-        if until and datetime.date.fromisoformat(str(until)[:10]) >= today:
-            return level
-    return None
-
-
-def card(source: dict, today: datetime.date, highlight: dict | None = None) -> dict:
-    # The query highlights the accent-folded fields (see queries.product_search).
-    highlight = highlight or {}
-    title_html = highlight.get("title.folded", [""])[0]
-    snippet = highlight.get("summary.folded", [""])[0]
-    return {
-        "title": source.get("title", ""),
-        "title_html": title_html,
-        "snippet_html": snippet,
-        "url": source.get("url"),
-        "seller": source.get("seller_name") or "",
-        "seller_url": source.get("seller_url"),
-        "seller_verified": bool(source.get("seller_verified")),
-        "price_vnd": source.get("price_vnd"),
-        "price_display": format_vnd(source.get("price_vnd")),
-        "unit": source.get("unit") or "",
-        "ocop_stars": ocop_stars(source, today),
-        "image": source.get("image"),
-        "image_alt": source.get("image_alt") or "",
-        "summary": source.get("summary") or "",
-        "commune_name": source.get("commune_name") or "",
-        "category": source.get("category") or "",
-        "category_name": source.get("category_name") or "",
-        "in_stock": bool(source.get("in_stock", True)),
-    }
-
-
 def _reference_labels() -> dict[str, dict[str, str]]:
     labels = cache.get(LABELS_CACHE_KEY)
     if labels is None:
-        from catalog.models import Category, Certification
-        from sellers.models import AdminUnit
-
         labels = {
             "category": dict(Category.objects.values_list("slug", "name")),
             "commune": dict(AdminUnit.objects.values_list("code", "name")),
@@ -139,19 +114,21 @@ def price_label(low: int | None, high: int | None) -> str:
     return f"{format_vnd(low)} – {format_vnd(high)}"
 
 
-def label_facets(counts: dict[str, dict[str, int]], params: SearchParams) -> dict:
+def label_facets(
+    counts: dict[str, dict[str, int]],
+    params: SearchParams,
+    wanted: tuple[str, ...] = FACET_ORDER,
+) -> dict:
     """``{facet: {key: count}}`` -> ordered buckets with labels and selection state."""
-    from sellers.models import SellerType
-
     reference = _reference_labels()
     seller_types = dict(SellerType.choices)
     selected = params.facet_selection()
     facets: dict[str, list[dict]] = {}
-    for name in FACET_ORDER:
+    for name in (n for n in FACET_ORDER if n in wanted):
         values = counts.get(name, {})
         buckets = []
         if name == "ocop":
-            for level in STAR_LEVELS:
+            for level in reversed(STAR_LEVELS):
                 buckets.append(
                     {
                         "key": str(level),

@@ -1,23 +1,26 @@
-"""Search for views, the API and category pages: engine first, database fallback.
+"""Every product listing: engine first, the database backend otherwise.
 
-Views call these functions only; they never build queries or talk to the engine.
+``list_products`` serves the results page, the search API, category pages and
+seller pages; views and page models call it (page models through the listing port,
+``marketplace.helpers.listing``) and never build queries or talk to the engine.
 """
 
 import datetime
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
 
-from django.core.paginator import Paginator
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
+from catalog.cards import CardBatch, Highlights, batch_in_order
+from catalog.renditions import find_renditions
 from search import engine, fallback, promotions, queries, querylog
 from search.documents import PRODUCTS, SELLERS, alias_name
-from search.params import PAGE_NAMES, SearchParams
+from search.params import SearchParams
 from search.results import (
-    SearchResults,
-    card,
+    FACET_ORDER,
+    ListingResults,
     counts_from_aggregations,
     label_facets,
 )
@@ -26,29 +29,33 @@ from search.text import fold, prepare_query
 logger = logging.getLogger(__name__)
 
 FEW_HITS = 3
-SORT_LABELS = (
-    ("relevance", _("Liên quan nhất")),
-    ("newest", _("Mới nhất")),
-    ("price_asc", _("Giá tăng dần")),
-    ("price_desc", _("Giá giảm dần")),
-    ("stars", _("Nhiều sao OCOP")),
-)
+# More renditions to read with the cards': ``{image_id: specs}`` each.
+Images = Iterable[Mapping[int | None, Iterable[str]]]
 
 
-def search_products(
+def list_products(
     params: SearchParams,
+    *,
     source: str = "page",
-    today: datetime.date | None = None,
+    facets: tuple[str, ...] = FACET_ORDER,
+    images: Images = (),
     log: bool = True,
-) -> SearchResults:
-    """Products matching ``params``; ``degraded`` when the database answered."""
+    today: datetime.date | None = None,
+) -> ListingResults:
+    """The products ``params`` ask for, as cards, with the ``facets`` named.
+
+    The engine answers; when it is down, slow or failing, the database backend
+    does (``degraded``). ``images`` are more ``{image_id: specs}`` read with the
+    cards' renditions, in the same query. A page past the last one answers with
+    the last page.
+    """
     today = today or timezone.localdate()
     started = time.perf_counter()
     try:
-        results = _engine_search(params, today)
+        results = engine_listing(params, facets=facets, images=images, today=today)
     except engine.EngineError as exc:
-        logger.warning("search degraded (%s): answering from the database", exc)
-        results = fallback.search(params, today)
+        logger.warning("listing degraded (%s): answering from the database", exc)
+        results = database_listing(params, facets=facets, images=images, today=today)
     results.took_ms = (time.perf_counter() - started) * 1000
     if log and (params.q or params.as_log_filters().keys() - {"sort"}):
         querylog.record(
@@ -62,21 +69,76 @@ def search_products(
     return results
 
 
-def _engine_search(params: SearchParams, today: datetime.date) -> SearchResults:
+def _with_cards(
+    results: ListingResults,
+    batch: CardBatch,
+    images: Images,
+    highlights: Highlights | None = None,
+) -> ListingResults:
+    found = find_renditions(batch.images, *images)
+    results.cards = batch.cards(found, highlights)
+    results.renditions = found
+    return results
+
+
+def _engine_request(params: SearchParams, today: datetime.date, facets) -> dict:
     alias = alias_name(PRODUCTS)
     pinned = promotions.pinned_ids(params.raw_q) if params.q else []
-    response = engine.execute(
-        queries.product_search(params, alias, today, pinned), alias
-    )
-    raw = response.to_dict()
-    hits = raw["hits"]
-    results = [card(h["_source"], today, h.get("highlight")) for h in hits["hits"]]
-    facets = label_facets(counts_from_aggregations(raw.get("aggregations", {})), params)
-    total = hits["total"]["value"]
+    search = queries.product_search(params, alias, today, pinned, facets)
+    return engine.execute(search, alias).to_dict()
+
+
+def engine_listing(
+    params: SearchParams,
+    *,
+    facets: tuple[str, ...] = FACET_ORDER,
+    images: Images = (),
+    today: datetime.date | None = None,
+) -> ListingResults:
+    """The engine backend (raises ``engine.EngineError`` when it cannot answer)."""
+    today = today or timezone.localdate()
+    raw = _engine_request(params, today, facets)
+    total = raw["hits"]["total"]["value"]
+    last = max(1, -(-total // params.page_size))
+    if params.page > last:
+        params = replace(params, page=last)
+        raw = _engine_request(params, today, facets)
+    hits = raw["hits"]["hits"]
+    # The query highlights the accent-folded fields (see queries.product_search).
+    highlights = {
+        int(h["_id"]): (
+            h.get("highlight", {}).get("title.folded", [""])[0],
+            h.get("highlight", {}).get("summary.folded", [""])[0],
+        )
+        for h in hits
+    }
+    counts = counts_from_aggregations(raw.get("aggregations", {}))
     suggestion = None
     if params.q and total < FEW_HITS:
-        suggestion = did_you_mean(params.q, alias)
-    return SearchResults(params, total, results, facets, suggestion)
+        suggestion = did_you_mean(params.q, alias_name(PRODUCTS))
+    results = ListingResults(
+        params, total, [], label_facets(counts, params, facets), suggestion
+    )
+    batch = batch_in_order(int(h["_id"]) for h in hits)
+    return _with_cards(results, batch, images, highlights)
+
+
+def database_listing(
+    params: SearchParams,
+    *,
+    facets: tuple[str, ...] = FACET_ORDER,
+    images: Images = (),
+    today: datetime.date | None = None,
+) -> ListingResults:
+    """The database backend: same filters, facets and order, ``degraded``."""
+    today = today or timezone.localdate()
+    total, batch, counts, page = fallback.listing(params, today, facets)
+    if page != params.page:
+        params = replace(params, page=page)
+    results = ListingResults(
+        params, total, [], label_facets(counts, params, facets), degraded=True
+    )
+    return _with_cards(results, batch, images)
 
 
 def did_you_mean(q: str, alias: str) -> str | None:
@@ -120,77 +182,3 @@ def suggest(raw_q: str, size: int = 8) -> list[dict]:
             }
         )
     return suggestions
-
-
-class _EnginePage(Sequence):
-    """One page of engine results that Django's Paginator can count and slice."""
-
-    def __init__(self, total: int, items: list):
-        self.total, self.items = total, items
-
-    def __len__(self) -> int:
-        return self.total
-
-    def __getitem__(self, index):
-        if isinstance(index, slice):
-            return self.items
-        return self.items[index]
-
-
-def category_context(request, category) -> dict | None:
-    """A category page's listing served by the engine, or None when it is down.
-
-    Same context shape as ``catalog.listing.ProductFilter.context()``, with the
-    facets added; the cards are read from the database in a fixed number of queries.
-    """
-    from catalog.cards import cards_in_order
-    from catalog.listing import SORTS, ProductFilter
-    from sellers.models import AdminUnit, SellerType
-
-    params = SearchParams.from_querydict(
-        request.GET, PAGE_NAMES, fixed_category=category.slug
-    )
-    if params.sort == "relevance":
-        params = SearchParams.from_querydict(
-            request.GET, PAGE_NAMES, fixed_category=category.slug, sort="newest"
-        )
-    today = timezone.localdate()
-    alias = alias_name(PRODUCTS)
-    try:
-        raw = engine.execute(
-            queries.product_search(params, alias, today).source(False), alias
-        ).to_dict()
-        total = raw["hits"]["total"]["value"]
-        last_page = max(1, -(-total // params.page_size))
-        if params.page > last_page:
-            params = SearchParams.from_querydict(
-                request.GET,
-                PAGE_NAMES,
-                fixed_category=category.slug,
-                sort=params.sort,
-                page=last_page,
-            )
-            raw = engine.execute(
-                queries.product_search(params, alias, today).source(False), alias
-            ).to_dict()
-    except engine.EngineError as exc:
-        logger.warning("category listing degraded (%s): using the database", exc)
-        return None
-    items = cards_in_order(int(h["_id"]) for h in raw["hits"]["hits"])
-    page = Paginator(_EnginePage(total, items), params.page_size).get_page(params.page)
-    facets = label_facets(counts_from_aggregations(raw.get("aggregations", {})), params)
-    commune_codes = [b["key"] for b in facets["commune"]]
-    product_filter = ProductFilter(request.GET, category=category)
-    return {
-        "products": page,
-        "filters": product_filter,
-        "sort_options": [(key, label) for key, (_o, label) in SORTS.items()],
-        "seller_type_options": SellerType.choices,
-        "star_options": [3, 4, 5],
-        "commune_options": AdminUnit.objects.filter(code__in=commune_codes).order_by(
-            "name"
-        ),
-        "query_string": product_filter.query_string(),
-        "facets": facets,
-        "search_engine": True,
-    }

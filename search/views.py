@@ -5,7 +5,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 
 from search import services
-from search.params import PAGE_NAMES, SearchParams
+from search.params import PAGE_NAMES, SearchParams, sort_options
 
 
 def _url_with(params: SearchParams, request, **changes) -> str:
@@ -55,19 +55,21 @@ def _facet_links(results, request) -> dict:
 
 def search_page(request):
     params = SearchParams.from_querydict(request.GET, PAGE_NAMES)
-    results = services.search_products(params, source="page")
+    results = services.list_products(params, source="page")
     query = request.GET.copy()
     query.pop(PAGE_NAMES["page"], None)
     context = {
-        "params": params,
+        "params": results.params,
         "results": results,
+        "products": results.page_obj,
         "facets": _facet_links(results, request),
         "query_string": query.urlencode(),
         "sort_url": _url_with(params, request, **{PAGE_NAMES["sort"]: None}),
         "suggestion_url": (
             "?" + urlencode({"q": results.suggestion}) if results.suggestion else ""
         ),
-        "sort_options": services.SORT_LABELS,
+        "sort": results.params.effective_sort,
+        "sort_options": sort_options(with_relevance=bool(params.q)),
         "has_filters": bool(params.as_log_filters().keys() - {"sort"}),
         "clear_url": "?" + urlencode({"q": params.raw_q}) if params.raw_q else "?",
     }

@@ -2,16 +2,19 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Count, Q
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from marketplace.helpers import listing
 from marketplace.page_mixins import (
     ViewRestrictionsInOneQueryMixin,
     with_view_restriction_flag,
@@ -68,8 +71,6 @@ class SellerIndexPage(Page):
         verbose_name = _("danh bạ người bán")
 
     def get_context(self, request, *args, **kwargs):
-        from django.core.paginator import Paginator
-
         context = super().get_context(request, *args, **kwargs)
         sellers = (
             SellerPage.objects.live()
@@ -77,10 +78,6 @@ class SellerIndexPage(Page):
             .select_related("commune", "logo")
             .order_by("title")
         )
-        from django.db.models import Count, Q
-
-        from catalog.renditions import LOGO_SPECS, prefetch_renditions
-
         seller_type = request.GET.get("loai")
         if seller_type in SellerType.values:
             sellers = sellers.filter(seller_type=seller_type)
@@ -91,7 +88,7 @@ class SellerIndexPage(Page):
         )
         page = Paginator(sellers, 30).get_page(request.GET.get("trang"))
         page.object_list = list(page.object_list)
-        prefetch_renditions([seller.logo for seller in page.object_list], LOGO_SPECS)
+        listing.seller_logos(page.object_list)
         context["seller_types"] = SellerType.choices
         context["selected_type"] = seller_type
         context["sellers"] = page
@@ -277,12 +274,6 @@ class SellerPage(ViewRestrictionsInOneQueryMixin, Page):
         parts.append("tỉnh Vĩnh Long")
         return ", ".join(p for p in parts if p)
 
-    @cached_property
-    def live_products(self):
-        from catalog.models import ProductPage
-
-        return ProductPage.objects.live().child_of(self)
-
     @classmethod
     def display_queryset(cls):
         """Seller pages with what the public profile shows joined in.
@@ -296,36 +287,19 @@ class SellerPage(ViewRestrictionsInOneQueryMixin, Page):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from django.utils.translation import gettext
-
-        from catalog.cards import card_batch
-        from catalog.renditions import COVER_SPECS, LOGO_SPECS, find_renditions, picture
-
         context = super().get_context(request, *args, **kwargs)
         seller = self
         preview = getattr(request, "is_preview", False)
         if not preview and not getattr(self, "loaded_for_display", False):
             seller = SellerPage.display_queryset().get(pk=self.pk)
-        # A new seller being previewed has no products yet.
-        batch = (
-            card_batch(seller.live_products.order_by("title", "pk"), limit=48)
-            if seller.pk
-            else None
-        )
-        # The cards', logo's and cover's renditions, in one query.
-        found = find_renditions(
-            batch.images if batch else {},
-            {seller.logo_id: LOGO_SPECS},
-            {seller.cover_image_id: COVER_SPECS},
-        )
-        products = batch.cards(found) if batch else []
+        # Its products (a page at a time), logo and cover come from the listing
+        # pipeline, above this app; the cards', logo's and cover's renditions are
+        # read in one query.
+        context.update(listing.seller_listing(seller, request))
         url = seller.get_url(request) or ""
         context.update(
             page=seller,
             self=seller,
-            products=products,
-            logo=picture(found, seller.logo_id, LOGO_SPECS, ""),
-            cover=picture(found, seller.cover_image_id, COVER_SPECS, ""),
             breadcrumbs=[
                 {"name": gettext("Trang chủ"), "url": "/"},
                 # The directory is the parent page: its URL is ours minus the slug.

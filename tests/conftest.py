@@ -28,6 +28,15 @@ def _clear_cache(settings):
     clear()
 
 
+@pytest.fixture(autouse=True)
+def _database_listings_unless_engine(request, settings):
+    """Tests not marked ``engine`` list products from the database backend: the
+    engine's test indexes may still hold documents of rows other tests rolled back
+    (nothing listens on port 9)."""
+    if request.node.get_closest_marker("engine") is None:
+        settings.SEARCH_URL = "http://127.0.0.1:9"
+
+
 def service_required() -> bool:
     """In CI a missing service is a failure, never a skip."""
     return os.environ.get("CI", "").lower() == "true"

@@ -12,6 +12,10 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from catalog.forms import OcopCertificateForm
 
 OCOP_VALIDITY_MONTHS = 36
+# The OCOP star ratings, lowest first. A product is "rated N stars" when its best
+# valid (verified, unexpired) certificate has exactly N stars: listings, the search
+# engine, the API and the badge all count it that way.
+STAR_LEVELS = (3, 4, 5)
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:
@@ -47,7 +51,7 @@ class OcopCertificate(models.Model):
         related_name="ocop_certificates",
     )
     stars = models.PositiveSmallIntegerField(
-        _("số sao"), choices=[(3, "3★"), (4, "4★"), (5, "5★")]
+        _("số sao"), choices=[(level, f"{level}★") for level in STAR_LEVELS]
     )
     level = models.CharField(
         _("cấp công nhận"), max_length=10, choices=Level.choices, default=Level.PROVINCE
@@ -101,7 +105,9 @@ class OcopCertificate(models.Model):
         permissions = [("verify_ocopcertificate", _("Xác minh chứng nhận OCOP"))]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(stars__gte=3, stars__lte=5),
+                condition=models.Q(
+                    stars__gte=STAR_LEVELS[0], stars__lte=STAR_LEVELS[-1]
+                ),
                 name="ocop_stars_3_to_5",
             )
         ]
@@ -116,7 +122,7 @@ class OcopCertificate(models.Model):
 
     def clean(self):
         errors = {}
-        if self.stars not in (3, 4, 5):
+        if self.stars not in STAR_LEVELS:
             errors["stars"] = _("Sản phẩm OCOP chỉ được xếp hạng 3, 4 hoặc 5 sao.")
         if (
             self.decision_date

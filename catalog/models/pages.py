@@ -22,6 +22,7 @@ from wagtail.search import index
 from catalog.forms import ProductPageForm
 from catalog.models.snippets import OcopGroup
 from marketplace.formatting import format_vnd
+from marketplace.helpers import listing
 from marketplace.page_mixins import (
     ViewRestrictionsInOneQueryMixin,
     with_view_restriction_flag,
@@ -296,14 +297,8 @@ class CategoryPage(Page):
         verbose_name = _("trang danh mục")
 
     def get_context(self, request, *args, **kwargs):
-        from catalog.listing import ProductFilter
-        from search.services import category_context
-
         context = super().get_context(request, *args, **kwargs)
-        # The search engine serves the filters and facets when it is up; the
-        # database listing answers (same context shape) when it is not.
-        listing = category_context(request, self.category)
-        if listing is None:
-            listing = ProductFilter(request.GET, category=self.category).context()
-        context.update(listing)
+        # The listing pipeline (engine first, the database otherwise) sits above
+        # the catalogue: it answers through the listing port.
+        context.update(listing.category_listing(self, request))
         return context

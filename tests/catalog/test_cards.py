@@ -7,6 +7,7 @@ from django.core.cache import caches
 from django.core.files.images import ImageFile
 from django.utils.html import escape
 from wagtail.images import get_image_model
+from wagtail.models import PageViewRestriction
 
 from catalog.cards import cards_in_order, product_cards
 from catalog.models import ProductPage
@@ -85,6 +86,23 @@ def test_cards_in_order_keep_the_order_and_leave_out_unpublished(site_root):
     cards = cards_in_order([third.pk, second.pk, first.pk])
 
     assert [card.pk for card in cards] == [third.pk, first.pk]
+
+
+def test_cards_in_order_leave_out_pages_behind_a_password_or_login(site_root):
+    public, locked = ProductPageFactory(), ProductPageFactory()
+    behind_login = ProductPageFactory()
+    PageViewRestriction.objects.create(
+        page=locked,
+        restriction_type=PageViewRestriction.PASSWORD,
+        password="bi-mat",  # noqa: S106 - a test page's password
+    )
+    PageViewRestriction.objects.create(
+        page=behind_login.get_parent(), restriction_type=PageViewRestriction.LOGIN
+    )
+
+    cards = cards_in_order([locked.pk, public.pk, behind_login.pk])
+
+    assert [card.pk for card in cards] == [public.pk]
 
 
 def test_out_of_stock_card_and_expired_badge_on_the_seller_page(site_root, client):

@@ -267,3 +267,16 @@ def test_search_page_from_the_database_does_not_grow_with_its_hits(
     warm_queries(client, url, SEARCH_QUERIES, django_assert_num_queries)
     add_products(SellerPageFactory(), 6, images=3)
     warm_queries(client, url, SEARCH_QUERIES, django_assert_num_queries)
+
+
+def test_seller_page_later_pages_cost_what_the_first_costs(
+    site_root, client, django_assert_num_queries
+):
+    seller = SellerPageFactory(logo=ImageFactory(), cover_image=ImageFactory())
+    add_products(seller, 26, certified=False)
+
+    warm_queries(client, seller.url, SELLER_QUERIES, django_assert_num_queries)
+    warm_queries(
+        client, f"{seller.url}?trang=2", SELLER_QUERIES, django_assert_num_queries
+    )
+    assert "26 sản phẩm" in client.get(f"{seller.url}?trang=2").content.decode()

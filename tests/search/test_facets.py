@@ -1,9 +1,8 @@
 """Facets, filters, sorting and paging agree with the database."""
 
 import pytest
-from django.utils import timezone
 
-from search import fallback, services
+from search import services
 from search.params import API_NAMES, SearchParams
 from tests.search.test_relevance import QueryDict
 
@@ -15,7 +14,7 @@ def run(**params):
     parsed = SearchParams.from_querydict(
         QueryDict(**params), API_NAMES, page_size=page_size
     )
-    return services.search_products(parsed, log=False)
+    return services.list_products(parsed, log=False)
 
 
 def counts(results, facet):
@@ -38,7 +37,7 @@ def counts(results, facet):
 def test_facet_counts_equal_database_counts(catalogue, params):
     engine_results = run(**params)
     parsed = SearchParams.from_querydict(QueryDict(**params), API_NAMES)
-    database = fallback.search(parsed, timezone.localdate())
+    database = services.database_listing(parsed)
     assert not engine_results.degraded and database.degraded
     assert engine_results.total == database.total
     for facet in (
@@ -56,8 +55,9 @@ def test_facet_counts_with_a_text_query_count_the_matching_products(catalogue):
     from collections import Counter
 
     results = run(q="banh", page_size=100)
-    assert results.total == len(results.results) > 2
-    by_category = Counter(r["category"] for r in results.results)
+    assert results.total == len(results.cards) > 2
+    slugs = {p.pk: p.category.slug for p in catalogue["products"].values()}
+    by_category = Counter(slugs[card.pk] for card in results.cards)
     assert counts(results, "category") == dict(by_category)
     for bucket in results.facets["seller_type"]:
         assert run(q="banh", seller_type=bucket["key"]).total == bucket["count"]
@@ -74,38 +74,38 @@ def test_facet_counts_match_what_ticking_a_value_would_show(catalogue):
 
 
 def test_ocop_filter_counts_only_verified_unexpired_certificates(catalogue):
-    assert [r["title"] for r in run(ocop="5").results] == ["Bưởi Năm Roi Bình Minh"]
-    assert [r["title"] for r in run(ocop="4").results] == ["Kẹo chuối Bến Tre"]
-    assert {r["title"] for r in run(ocop=["3", "5"]).results} == {
+    assert [r.title for r in run(ocop="5").cards] == ["Bưởi Năm Roi Bình Minh"]
+    assert [r.title for r in run(ocop="4").cards] == ["Kẹo chuối Bến Tre"]
+    assert {r.title for r in run(ocop=["3", "5"]).cards} == {
         "Kẹo dừa sáp",
         "Nón lá Long Hồ",
         "Bưởi Năm Roi Bình Minh",
     }
     everything = run()
     assert counts(everything, "ocop") == {"5": 1, "4": 1, "3": 2}
-    stars = {r["title"]: r["ocop_stars"] for r in everything.results}
+    stars = {r.title: r.stars for r in everything.cards}
     assert stars["Đường thốt nốt nguyên chất"] is None
     assert stars["Nước mắm cá cơm"] is None
 
 
 def test_sorting_by_price_newest_and_stars(catalogue):
-    prices = [r["price_vnd"] for r in run(sort="price_asc").results]
+    prices = [r.price_vnd for r in run(sort="price_asc").cards]
     assert prices == sorted(prices)
-    prices = [r["price_vnd"] for r in run(sort="price_desc").results]
+    prices = [r.price_vnd for r in run(sort="price_desc").cards]
     assert prices == sorted(prices, reverse=True)
-    by_stars = [r["ocop_stars"] for r in run(sort="stars").results]
+    by_stars = [r.stars for r in run(sort="stars").cards]
     assert by_stars[:4] == [5, 4, 3, 3]
     assert set(by_stars[4:]) == {None}
-    newest = run(sort="newest").results
-    assert newest[0]["title"] == "Bánh canh gạo Ba Khánh"
+    newest = run(sort="newest").cards
+    assert newest[0].title == "Bánh canh gạo Ba Khánh"
 
 
 def test_pages_use_the_engine_total(catalogue):
     first, second, third = (run(page=str(n), page_size=5) for n in (1, 2, 3))
     assert first.total == second.total == third.total == 12
     assert first.num_pages == 3
-    assert [len(p.results) for p in (first, second, third)] == [5, 5, 2]
-    seen = [r["title"] for p in (first, second, third) for r in p.results]
+    assert [len(p.cards) for p in (first, second, third)] == [5, 5, 2]
+    seen = [r.title for p in (first, second, third) for r in p.cards]
     assert len(set(seen)) == 12
 
 
@@ -119,8 +119,8 @@ def test_promoted_product_is_pinned_first_for_its_query(catalogue):
         description="Quà Tết",
     )
     results = run(q="qua tet")
-    assert results.results[0]["title"] == "Chiếu cói hoa"
-    assert run(q="chieu coi").results[0]["title"] == "Chiếu cói hoa"
+    assert results.cards[0].title == "Chiếu cói hoa"
+    assert run(q="chieu coi").cards[0].title == "Chiếu cói hoa"
 
 
 def test_api_returns_the_documented_shape(catalogue, client):

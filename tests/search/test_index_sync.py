@@ -25,9 +25,9 @@ pytestmark = [pytest.mark.engine, pytest.mark.django_db]
 def found(query: str) -> list[str]:
     engine.refresh(alias_name(PRODUCTS))
     params = SearchParams.from_querydict(QueryDict(q=query), API_NAMES)
-    results = services.search_products(params, log=False)
+    results = services.list_products(params, log=False)
     assert not results.degraded
-    return [r["title"] for r in results.results]
+    return [r.title for r in results.cards]
 
 
 @pytest.fixture
@@ -76,11 +76,11 @@ def test_certificate_verification_changes_ocop_filtering(
         product = ProductPageFactory(title="Khoai lang tím", parent=seller)
         certificate = OcopCertificateFactory(product=product, stars=4, verified_at=None)
     params = SearchParams.from_querydict(QueryDict(ocop="4"), API_NAMES)
-    assert services.search_products(params, log=False).total == 0
+    assert services.list_products(params, log=False).total == 0
     with django_capture_on_commit_callbacks(execute=True):
         certificate.verify(user=None)
     engine.refresh(alias_name(PRODUCTS))
-    assert services.search_products(params, log=False).total == 1
+    assert services.list_products(params, log=False).total == 1
 
 
 def test_publishing_succeeds_while_the_engine_is_down_and_update_catches_up(
@@ -93,8 +93,8 @@ def test_publishing_succeeds_while_the_engine_is_down_and_update_catches_up(
         product = ProductPageFactory(title="Bánh pía sầu riêng", parent=seller)
     assert product.live
     params = SearchParams.from_querydict(QueryDict(q="banh pia"), API_NAMES)
-    degraded = services.search_products(params, log=False)
-    assert degraded.degraded and degraded.results[0]["title"] == "Bánh pía sầu riêng"
+    degraded = services.list_products(params, log=False)
+    assert degraded.degraded and degraded.cards[0].title == "Bánh pía sầu riêng"
 
     settings.SEARCH_URL = real_url
     engine.reset()

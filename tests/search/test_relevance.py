@@ -20,9 +20,9 @@ class QueryDict(dict):
 
 def titles(query: str, **filters) -> list[str]:
     params = SearchParams.from_querydict(QueryDict(q=query, **filters), API_NAMES)
-    results = services.search_products(params, log=False)
+    results = services.list_products(params, log=False)
     assert not results.degraded
-    return [r["title"] for r in results.results]
+    return [r.title for r in results.cards]
 
 
 @pytest.mark.parametrize(
@@ -85,12 +85,12 @@ def test_in_stock_products_rank_above_out_of_stock_at_equal_relevance(catalogue)
 
 def test_unknown_word_gives_a_did_you_mean_suggestion(catalogue):
     params = SearchParams.from_querydict(QueryDict(q="nuoc mamm caa"), API_NAMES)
-    results = services.search_products(params, log=False)
+    results = services.list_products(params, log=False)
     assert results.total < 3
     assert results.suggestion
 
 
 def test_matching_words_are_highlighted(catalogue):
     params = SearchParams.from_querydict(QueryDict(q="keo chuoi"), API_NAMES)
-    first = services.search_products(params, log=False).results[0]
-    assert "<mark>" in first["title_html"]
+    first = services.list_products(params, log=False).cards[0]
+    assert "<mark>" in first.title_html

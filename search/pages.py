@@ -1,0 +1,76 @@
+"""The listings and pictures of category and seller pages, plugged into the listing
+port (``marketplace.helpers.listing``) from ``SearchConfig.ready()``.
+
+Category and seller pages list products through ``list_products``, like the
+results page and the API: same parameters, cards, sort table and pagination.
+"""
+
+from django.http import QueryDict
+
+from catalog.models.certificates import STAR_LEVELS
+from catalog.renditions import COVER_SPECS, LOGO_SPECS, picture, prefetch_renditions
+from marketplace.helpers import listing
+from search.params import PAGE_NAMES, SearchParams, sort_options
+from search.services import list_products
+from sellers.models import SellerType
+
+
+def query_string(request) -> str:
+    """The current parameters without the page number, for pagination links."""
+    query = request.GET.copy()
+    query.pop(PAGE_NAMES["page"], None)
+    return query.urlencode()
+
+
+def category_listing(page, request) -> dict:
+    """A category page's filtered, sorted and paginated products."""
+    params = SearchParams.from_querydict(
+        request.GET, PAGE_NAMES, fixed_category=page.category.slug
+    )
+    results = list_products(params, facets=("commune",), log=False)
+    communes = results.facets["commune"]
+    return {
+        "results": results,
+        "products": results.page_obj,
+        "filters": results.params,
+        "sort": results.params.effective_sort,
+        "sort_options": sort_options(with_relevance=False),
+        "seller_type_options": SellerType.choices,
+        "star_options": STAR_LEVELS,
+        "commune_options": sorted(communes, key=lambda bucket: bucket["label"]),
+        "query_string": query_string(request),
+        "search_engine": not results.degraded,
+    }
+
+
+def seller_listing(seller, request) -> dict:
+    """A seller's products, a page at a time, with its logo and cover."""
+    pictures = ({seller.logo_id: LOGO_SPECS}, {seller.cover_image_id: COVER_SPECS})
+    # Only the page number: the profile has no filters.
+    wanted = QueryDict(mutable=True)
+    wanted.setlist(PAGE_NAMES["page"], request.GET.getlist(PAGE_NAMES["page"]))
+    # A new seller being previewed has no products yet (and no id to list them by).
+    params = SearchParams.from_querydict(
+        wanted, PAGE_NAMES, fixed_seller=seller.pk or 0
+    )
+    results = list_products(params, facets=(), images=pictures, log=False)
+    found = results.renditions
+    return {
+        "results": results,
+        "products": results.page_obj,
+        "product_total": results.total,
+        "query_string": "",
+        "logo": picture(found, seller.logo_id, LOGO_SPECS, ""),
+        "cover": picture(found, seller.cover_image_id, COVER_SPECS, ""),
+    }
+
+
+def seller_logos(sellers) -> None:
+    """The directory's logo renditions, read in one query."""
+    prefetch_renditions([seller.logo for seller in sellers], LOGO_SPECS)
+
+
+def plug_listing_ports() -> None:
+    listing.category_listing.plug(category_listing)
+    listing.seller_listing.plug(seller_listing)
+    listing.seller_logos.plug(seller_logos)
