@@ -11,19 +11,10 @@ import stripe
 from django.conf import settings
 
 from marketplace.checkout import payments, services
+from marketplace.checkout.forms import new_checkout_key
 from sellers.models import AdminUnit
-from tests.conftest import missing_service
+from tests.conftest import STRIPE_MOCK, missing_service, stripe_mock_running
 from tests.factories import ProductPageFactory, SellerPageFactory
-
-STRIPE_MOCK = ("127.0.0.1", 12111)
-
-
-def stripe_mock_running() -> bool:
-    try:
-        with socket.create_connection(STRIPE_MOCK, timeout=0.5):
-            return True
-    except OSError:
-        return False
 
 
 @pytest.fixture
@@ -105,6 +96,7 @@ def checkout_data(commune, method="card", **extra) -> dict:
         "commune": commune.pk,
         "note": "",
         "payment_method": method,
+        "checkout_key": new_checkout_key(),
     }
     data.update(extra)
     return data
