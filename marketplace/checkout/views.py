@@ -128,9 +128,10 @@ def _show_placed(request, order: Order):
     """A form submitted again: the order it made, never a second one."""
     Cart(request.session).clear()
     _remember_order(request, order)
-    if order.status == Status.COD_CONFIRMED:
-        return redirect("checkout:success", reference=order.reference)
-    return redirect("checkout:order", reference=order.reference)
+    name = (
+        "checkout:success" if order.status == Status.COD_CONFIRMED else "checkout:order"
+    )
+    return HttpResponseRedirect(reverse(name, args=[order.reference]), status=303)
 
 
 def _stale_form(request, payment_choices) -> CheckoutForm:

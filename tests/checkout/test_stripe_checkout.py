@@ -9,7 +9,7 @@ from catalog.models import ProductPage
 from marketplace.checkout import payments, services
 from marketplace.checkout import stripe as stripe_api
 from marketplace.checkout.models import Order, PaymentState, Status
-from tests.checkout.conftest import checkout_data, place_card_order
+from tests.checkout.utils import checkout_data, place_card_order
 
 pytestmark = [pytest.mark.django_db, pytest.mark.stripe]
 

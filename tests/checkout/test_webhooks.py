@@ -13,7 +13,7 @@ from marketplace.checkout.models import (
     Status,
 )
 from sellers.services import DEPARTMENT_GROUP
-from tests.checkout.conftest import (
+from tests.checkout.utils import (
     make_event,
     place_card_order,
     post_event,
