@@ -4,15 +4,18 @@ outbox (the database queue) until the worker can send them, and one checkout for
 makes one order however often it is sent."""
 
 import re
+import smtplib
 import time
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core import mail
 from django.test import Client
 from django_tasks_db.models import DBTaskResult
 
 from catalog.models import ProductPage
 from marketplace.checkout.models import Order, Status
+from sellers.services import DEPARTMENT_GROUP, create_seller_account
 from tests.checkout.utils import (
     checkout_data,
     holding_server,
@@ -150,3 +153,33 @@ def test_stripe_that_never_answers_gives_try_later_within_the_bound(
     assert order.stripe_session_id == ""
     assert not order.stock_held
     assert stock_of(product) == 10  # freed at once, not after the 30-minute hold
+
+
+@pytest.mark.django_db
+def test_the_department_reads_failed_mail_in_the_admin_and_sellers_cannot(
+    client, settings, product, commune, django_user_model, seller
+):
+    outbox_in_database(settings)
+    settings.EMAIL_BACKEND = FAILING_MAIL
+    shopper_submits(Client(), product, commune, times=1)
+    failed = DBTaskResult.objects.first()
+    failed.set_failed(smtplib.SMTPServerDisconnected("Connection unexpectedly closed"))
+
+    department = django_user_model.objects.create_user("sct", "sct@example.vn", "x")
+    department.groups.add(Group.objects.get(name=DEPARTMENT_GROUP))
+    client.force_login(department)
+    listing = client.get("/quan-tri/hang-doi-gui-di/")
+    assert listing.status_code == 200
+    body = listing.content.decode()
+    assert "smtplib.SMTPServerDisconnected" in body
+    assert "send_email" in body
+    inspect = client.get(f"/quan-tri/hang-doi-gui-di/inspect/{failed.pk}/")
+    assert "Connection unexpectedly closed" in inspect.content.decode()
+    assert client.get(f"/quan-tri/hang-doi-gui-di/edit/{failed.pk}/").status_code in (
+        302,
+        403,
+    )
+
+    editor = Client()
+    editor.force_login(create_seller_account(seller, "htx", "htx@example.vn", "pw"))
+    assert editor.get("/quan-tri/hang-doi-gui-di/").status_code in (302, 403)
