@@ -19,8 +19,12 @@ from sellers.services import DEPARTMENT_GROUP, create_seller_account
 from tests.checkout.utils import (
     checkout_data,
     holding_server,
+    make_event,
     outbox_in_database,
+    place_card_order,
+    post_event,
     run_worker,
+    session_object,
 )
 
 FAILING_MAIL = "tests.checkout.utils.FailingEmailBackend"
@@ -45,7 +49,7 @@ def shopper_submits(client, product, commune, times: int, method="cod") -> list:
     return [client.post("/thanh-toan/", data) for _ in range(times)]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_mail_server_down_one_order_per_submission_then_the_worker_delivers(
     client, settings, product, commune
 ):
@@ -183,3 +187,45 @@ def test_the_department_reads_failed_mail_in_the_admin_and_sellers_cannot(
     editor = Client()
     editor.force_login(create_seller_account(seller, "htx", "htx@example.vn", "pw"))
     assert editor.get("/quan-tri/hang-doi-gui-di/").status_code in (302, 403)
+
+
+@pytest.mark.stripe
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_late_refund_waits_out_a_stripe_outage_in_the_outbox(
+    client, settings, product, customer, closed_port, stripe_mock
+):
+    outbox_in_database(settings)
+    settings.OUTBOX_RETRY_DELAYS = (1, 60)
+    order = place_card_order(product, customer, 2)
+    Order.objects.filter(pk=order.pk).update(stripe_session_id="cs_test_late")
+    order.refresh_from_db()
+    expired = session_object(order, payment_status="unpaid") | {"status": "expired"}
+    post_event(client, make_event("checkout.session.expired", expired))
+    ProductPage.objects.filter(pk=product.pk).update(stock=1)  # sold meanwhile
+
+    settings.STRIPE_API_BASE = f"http://127.0.0.1:{closed_port}"
+    paid = post_event(
+        client, make_event("checkout.session.completed", session_object(order))
+    )
+    assert paid.content == b"refund-due"
+    run_worker()  # the cancellation email goes; the refund fails and waits
+    order.refresh_from_db()
+    assert order.status == Status.CANCELLED and not order.stripe_refund_id
+    refund_attempts = DBTaskResult.objects.filter(
+        task_path__endswith="refund_late_payment"
+    )
+    assert [r.status for r in refund_attempts.order_by("enqueued_at")] == [
+        "FAILED",
+        "READY",
+    ]
+
+    settings.STRIPE_API_BASE = "http://127.0.0.1:12111"
+    time.sleep(1.1)
+    mail.outbox.clear()
+    run_worker()
+    order.refresh_from_db()
+    assert order.status == Status.REFUNDED
+    assert order.stripe_refund_id.startswith("re_")
+    assert [m.subject for m in mail.outbox] == [
+        f"Đơn hàng {order.reference}: đã hoàn tiền"
+    ]
