@@ -195,7 +195,7 @@ def reserve_for_payment(order: Order) -> None:
 
 def submitted_order(checkout_key: str | None) -> Order | None:
     """The order a checkout form with this key already made, if any."""
-    if not checkout_key:
+    if not checkout_key or len(checkout_key) > 64:
         return None
     return Order.objects.filter(checkout_key=checkout_key).first()
 
@@ -517,12 +517,13 @@ def _mark_paid(order: Order, note: str) -> str:
     return "paid"
 
 
-def _settle_late_payment(order: Order) -> str:
-    """Money arrived for an order whose units were given back (its session had
-    expired, or Stripe failed before): take the units again and the order is paid;
-    when they are gone the money goes back (the caller queues the refund). Never
-    left "cancelled" with the money kept."""
-    if _reserve_again(order):
+def _settle_late_payment(order: Order, lapsed: bool) -> str:
+    """Money arrived for an order whose units were given back. When the order only
+    lapsed (its session expired or failed, or Stripe failed before), take the units
+    again and the order is paid; when they are gone, or a person cancelled the
+    order, the money goes back (the caller queues the refund). Never left
+    "cancelled" with the money kept."""
+    if lapsed and _reserve_again(order):
         return _mark_paid(order, _("Thanh toán đến sau khi hết hạn; đã giữ lại hàng"))
     if order.status == Status.PENDING_PAYMENT:
         _move_order_and_parts(
@@ -539,6 +540,10 @@ def record_payment(order: Order, session: dict) -> str:
     with transaction.atomic():
         order = _locked(order)
         already_paid = order.payment_state == PaymentState.PAID
+        lapsed = order.status == Status.PENDING_PAYMENT or order.payment_state in (
+            PaymentState.EXPIRED,
+            PaymentState.FAILED,
+        )
         intent = session.get("payment_intent") or ""
         if already_paid and order.stripe_payment_intent == intent:
             return "duplicate"
@@ -558,7 +563,7 @@ def record_payment(order: Order, session: dict) -> str:
         if order.status == Status.PENDING_PAYMENT and order.stock_held:
             return _mark_paid(order, "Stripe")
         if order.status in (Status.PENDING_PAYMENT, Status.CANCELLED):
-            return _settle_late_payment(order)
+            return _settle_late_payment(order, lapsed)
         _hold(
             order,
             _("Stripe báo đã thanh toán nhưng đơn đang ở trạng thái “%(s)s”.")

@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group
 from django.core import mail
 
 from catalog.models import ProductPage
+from marketplace.checkout import services
 from marketplace.checkout.models import (
     Order,
     OrderStatusChange,
@@ -269,6 +270,22 @@ def test_paid_after_expiry_with_the_stock_gone_is_refunded_through_stripe(
     again = deliver(make_event("checkout.session.completed", session_object(order)))
     assert again.content == b"duplicate"
     assert len(mail.outbox) == 1
+
+
+@pytest.mark.stripe
+def test_paid_after_the_department_cancelled_is_refunded_not_revived(
+    order, product, deliver, stripe_mock
+):
+    services.cancel_order(order, note="Sở Công Thương huỷ")
+    mail.outbox.clear()
+    response = deliver(make_event("checkout.session.completed", session_object(order)))
+    assert response.content == b"refund-due"
+    order.refresh_from_db()
+    assert order.status == Status.REFUNDED
+    assert stock_of(product) == 10  # the units stay on the shelf
+    assert [m.subject for m in mail.outbox] == [
+        f"Đơn hàng {order.reference}: đã hoàn tiền"
+    ]
 
 
 def test_failed_after_async_success_changes_nothing(order, product, deliver):
