@@ -2,8 +2,8 @@
 
     gunicorn -c python:marketplace.gunicorn_conf marketplace.wsgi
 
-``BIND`` (default 127.0.0.1:8000) and ``WEB_CONCURRENCY`` (default 2 workers) come
-from the environment.
+``BIND`` (default 127.0.0.1:8000), ``WEB_CONCURRENCY`` (default 2 workers) and
+``GUNICORN_THREADS`` (default 4 threads per worker) come from the environment.
 """
 
 import gc
@@ -11,6 +11,11 @@ import os
 
 bind = os.environ.get("BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
+# Threads, so one request waiting on the network (a slow Stripe, at most about
+# (STRIPE_MAX_NETWORK_RETRIES + 1) × STRIPE_TIMEOUT seconds) leaves the others,
+# /healthz/ among them, to the worker's other threads.
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 timeout = 60
 
 

@@ -497,7 +497,8 @@ def report(runs: list[RunResult], args: argparse.Namespace) -> str:
         "",
         f"Measured {dt.date.today():%d/%m/%Y} on commit `{commit or '?'}` by "
         "`make bench` (`scripts/bench.py`): production settings (DEBUG off), "
-        "gunicorn with 2 sync workers on 127.0.0.1, no page cache. Latency: "
+        "gunicorn with 2 gthread workers of 4 threads on 127.0.0.1, no page cache. "
+        "Latency: "
         f"{args.requests} sequential requests per page, each on a new connection. "
         f"Throughput: {args.connections} concurrent connections for "
         f"{args.duration} s. Queries: Django's test client in a separate process, "

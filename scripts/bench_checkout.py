@@ -1,5 +1,7 @@
-"""Checkout benchmark: server time of the cart and checkout pages, and webhook
-handling for 500 signed events with 10% duplicates, each effect exactly once.
+"""Checkout benchmark: server time of the cart and checkout pages, webhook
+handling for 500 signed events with 10% duplicates, each effect exactly once, and
+/healthz/ under gunicorn (gthread) while checkouts hang on a Stripe that never
+answers.
 
 Runs in-process (Django's test client, so the figure is the server's own time
 without network) on a fresh SQLite database under var/bench/, and writes the
@@ -16,7 +18,11 @@ import hmac
 import json
 import os
 import random
+import re
+import socket
+import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -26,6 +32,8 @@ DB = ROOT / "var" / "bench" / "checkout.sqlite3"
 
 CART_TARGET_MS = 80
 WEBHOOK_TARGET_MS = 200
+HEALTHZ_TARGET_MS = 100
+HANGING_CHECKOUTS = 2
 
 
 def setup_django() -> None:
@@ -154,6 +162,126 @@ def bench_webhooks(client, products, total_events: int) -> dict:
     }
 
 
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_until_up(base: str, seconds: float = 30) -> None:
+    import requests
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if requests.get(f"{base}/healthz/", timeout=1).status_code == 200:
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError("gunicorn did not start")
+
+
+def _hanging_checkout(base: str, product_id: int, commune_id: int) -> float:
+    """A shopper's card checkout through real HTTP; returns the seconds it took."""
+    import requests
+
+    shopper = requests.Session()
+    page = shopper.get(f"{base}/gio-hang/", timeout=30).text
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    shopper.post(
+        f"{base}/gio-hang/them/",
+        {"product": product_id, "quantity": 1, "csrfmiddlewaretoken": token},
+        timeout=30,
+    )
+    form = shopper.get(f"{base}/thanh-toan/", timeout=30).text
+    fields = dict(
+        re.findall(r'name="(csrfmiddlewaretoken|checkout_key)" value="([^"]+)"', form)
+    )
+    data = {
+        **fields,
+        "customer_name": "Người Thử",
+        "phone": "0912 345 678",
+        "email": "bench@example.vn",
+        "street_line": "Ấp Thử",
+        "commune": commune_id,
+        "payment_method": "card",
+    }
+    start = time.monotonic()
+    answer = shopper.post(f"{base}/thanh-toan/", data, timeout=60)
+    if "thử lại sau" not in answer.text:
+        raise RuntimeError(f"checkout answered {answer.status_code} without try-later")
+    return time.monotonic() - start
+
+
+def bench_healthz_while_stripe_hangs(products, runs: int) -> dict:
+    """gunicorn with one gthread worker; HANGING_CHECKOUTS shoppers wait on a
+    socket that accepts and never answers while /healthz/ is timed."""
+    import requests
+
+    from sellers.models import AdminUnit
+    from tests.checkout.utils import holding_server
+
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    timeout, retries = 4.0, 1
+    with holding_server() as stripe_url:
+        env = {
+            **os.environ,
+            "BIND": f"127.0.0.1:{port}",
+            "WEB_CONCURRENCY": "1",
+            "GUNICORN_THREADS": "4",
+            "STRIPE_API_BASE": stripe_url,
+            "STRIPE_TIMEOUT": str(timeout),
+            "STRIPE_MAX_NETWORK_RETRIES": str(retries),
+        }
+        server = subprocess.Popen(
+            [
+                str(ROOT / ".venv" / "bin" / "gunicorn"),
+                "-c",
+                "python:marketplace.gunicorn_conf",
+                "marketplace.wsgi",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            _wait_until_up(base)
+            commune = AdminUnit.objects.first().pk
+            waits: list[float] = []
+            shoppers = [
+                threading.Thread(
+                    target=lambda: waits.append(
+                        _hanging_checkout(base, products[0].pk, commune)
+                    )
+                )
+                for _ in range(HANGING_CHECKOUTS)
+            ]
+            for shopper in shoppers:
+                shopper.start()
+            time.sleep(1.5)  # the checkouts are now waiting on Stripe
+            probe = requests.Session()
+            samples = []
+            for _ in range(runs):
+                start = time.perf_counter()
+                probe.get(f"{base}/healthz/", timeout=30)
+                samples.append((time.perf_counter() - start) * 1000)
+            for shopper in shoppers:
+                shopper.join(timeout=60)
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    return {
+        "samples": samples,
+        "waits": waits,
+        # The library pauses up to half a second between tries; placing the order
+        # and rendering the answer take the rest.
+        "bound": (retries + 1) * timeout + 2,
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--page-runs", type=int, default=200)
@@ -178,11 +306,15 @@ def main() -> int:
     cart = time_get(client, "/gio-hang/", args.page_runs)
     checkout = time_get(client, "/thanh-toan/", args.page_runs)
     hooks = bench_webhooks(Client(), products, args.events)
+    hang = bench_healthz_while_stripe_hangs(products, args.page_runs)
 
     cart_median, checkout_median = median(cart), median(checkout)
     hook_p50, hook_p99 = median(hooks["samples"]), percentile(hooks["samples"], 99)
     ok_pages = cart_median < CART_TARGET_MS and checkout_median < CART_TARGET_MS
     ok_hooks = hook_p99 < WEBHOOK_TARGET_MS and hooks["exactly_once"]
+    healthz_p99 = percentile(hang["samples"], 99)
+    longest_wait = max(hang["waits"], default=float("inf"))
+    ok_hang = healthz_p99 < HEALTHZ_TARGET_MS and longest_wait < hang["bound"]
 
     def verdict(ok: bool) -> str:
         return "met" if ok else "**missed**"
@@ -201,10 +333,12 @@ the network), SQLite, {time.strftime("%Y-%m-%d")}. Cart of 5 products from
 | Webhook, {args.events} signed events ({hooks["duplicates"]} duplicates), p50 | {hook_p50:.1f} ms | |
 | Webhook, p99 | {hook_p99:.1f} ms | < {WEBHOOK_TARGET_MS} ms, {verdict(hook_p99 < WEBHOOK_TARGET_MS)} |
 | Effects exactly once | {hooks["paid"]} orders paid, {hooks["emails"]} emails for {hooks["unique"]} distinct events | {verdict(hooks["exactly_once"])} |
+| `/healthz/` p99 while {HANGING_CHECKOUTS} checkouts hang on a Stripe that never answers (gunicorn, 1 gthread worker, 4 threads, {args.page_runs} probes) | {healthz_p99:.1f} ms | < {HEALTHZ_TARGET_MS} ms, {verdict(healthz_p99 < HEALTHZ_TARGET_MS)} |
+| Those shoppers' wait for "thử lại sau" (2 × 4 s timeout + pause) | {longest_wait:.1f} s | < {hang["bound"]:.0f} s, {verdict(longest_wait < hang["bound"])} |
 """  # noqa: E501
     write_section("checkout", markdown)
     print(markdown)
-    return 0 if ok_pages and ok_hooks else 1
+    return 0 if ok_pages and ok_hooks and ok_hang else 1
 
 
 if __name__ == "__main__":

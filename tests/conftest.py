@@ -1,4 +1,5 @@
 import os
+import socket
 
 import pytest
 
@@ -59,3 +60,23 @@ def _postgres_marker(request):
     if settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
         return
     missing_service("needs PostgreSQL: set DATABASE_URL=postgres://… (make test does)")
+
+
+STRIPE_MOCK = ("127.0.0.1", 12111)
+
+
+def stripe_mock_running() -> bool:
+    try:
+        with socket.create_connection(STRIPE_MOCK, timeout=0.5):
+            return True
+    except OSError:
+        return False
+
+
+@pytest.fixture(autouse=True)
+def _stripe_marker(request):
+    """Tests marked `stripe` need stripe-mock: skipped elsewhere, failed in CI."""
+    if request.node.get_closest_marker("stripe") is None:
+        return
+    if not stripe_mock_running():
+        missing_service("stripe-mock is not running: make stripe-mock-start")

@@ -7,3 +7,11 @@ class CheckoutConfig(AppConfig):
     label = "checkout"
     verbose_name = _("Mua hàng")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django_tasks_db.models import DBTaskResult
+        from wagtail.permissions import register_permission_policy
+
+        from marketplace.checkout.permissions import OutboxPermissionPolicy
+
+        register_permission_policy(DBTaskResult, OutboxPermissionPolicy(DBTaskResult))

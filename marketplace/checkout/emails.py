@@ -1,24 +1,27 @@
-"""Order emails through Django's mail (the console backend in development).
+"""Order emails, one message per function, through Django's mail (the console
+backend in development).
 
-Each function takes ids and is queued with transaction.on_commit, so a rolled
-back change never sends mail and a committed one sends it once.
+Nothing here is called from a request: marketplace/checkout/tasks.py queues each
+message and the worker sends it, so a retry after a failure sends that one message
+again and never repeats one that already went out.
 """
 
 import logging
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMessage, send_mail
+from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from marketplace.checkout.models import Order, SellerOrder
+from sellers.services import DEPARTMENT_GROUP
+
 logger = logging.getLogger(__name__)
 
 
-def _order(order_id: int):
-    from marketplace.checkout.models import Order
-
+def _order(order_id: int) -> Order:
     return (
         Order.objects.select_related("commune")
         .prefetch_related("seller_orders__lines", "seller_orders__seller")
@@ -31,16 +34,16 @@ def _site_url() -> str:
 
 
 def _send(subject: str, template: str, context: dict, to: list[str]) -> None:
+    """One message to every address in ``to``; an SMTP failure propagates."""
     recipients = [address for address in to if address]
     if not recipients:
         return
-    context = {**context, "site_url": _site_url()}
-    body = render_to_string(template, context)
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+    body = render_to_string(template, {**context, "site_url": _site_url()})
+    EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, recipients).send()
 
 
-def send_order_placed(order_id: int) -> None:
-    """Confirmation to the shopper and a new-order notice to each seller."""
+def order_confirmation(order_id: int) -> None:
+    """To the shopper: the order is confirmed (paid, or cash on delivery)."""
     with translation.override("vi"):
         order = _order(order_id)
         _send(
@@ -49,17 +52,23 @@ def send_order_placed(order_id: int) -> None:
             {"order": order},
             [order.email],
         )
-        for part in order.seller_orders.all():
-            _send(
-                _("Đơn hàng mới %(ref)s") % {"ref": order.reference},
-                "checkout/emails/seller_new_order.txt",
-                {"order": order, "part": part},
-                [part.seller.email],
-            )
 
 
-def send_order_status(order_id: int) -> None:
-    """The order's status changed (paid, cancelled...): tell the shopper."""
+def seller_new_order(seller_order_id: int) -> None:
+    """To one seller: its part of a confirmed order."""
+    with translation.override("vi"):
+        part = SellerOrder.objects.select_related("seller").get(pk=seller_order_id)
+        order = _order(part.order_id)
+        _send(
+            _("Đơn hàng mới %(ref)s") % {"ref": order.reference},
+            "checkout/emails/seller_new_order.txt",
+            {"order": order, "part": part},
+            [part.seller.email],
+        )
+
+
+def order_status(order_id: int) -> None:
+    """To the shopper: the order's status changed (cancelled, refunded...)."""
     with translation.override("vi"):
         order = _order(order_id)
         _send(
@@ -71,10 +80,8 @@ def send_order_status(order_id: int) -> None:
         )
 
 
-def send_seller_order_status(seller_order_id: int) -> None:
-    """One seller moved its part forward: tell the shopper."""
-    from marketplace.checkout.models import SellerOrder
-
+def seller_order_status(seller_order_id: int) -> None:
+    """To the shopper: one seller moved its part forward."""
     with translation.override("vi"):
         part = SellerOrder.objects.select_related("order").get(pk=seller_order_id)
         order = _order(part.order_id)
@@ -87,9 +94,20 @@ def send_seller_order_status(seller_order_id: int) -> None:
         )
 
 
-def department_recipients() -> list[str]:
-    from sellers.services import DEPARTMENT_GROUP
+def payment_refunded(order_id: int) -> None:
+    """To the shopper: paid after the hold ran out and the goods were gone, so the
+    money went back through Stripe."""
+    with translation.override("vi"):
+        order = _order(order_id)
+        _send(
+            _("Đơn hàng %(ref)s: đã hoàn tiền") % {"ref": order.reference},
+            "checkout/emails/payment_refunded.txt",
+            {"order": order},
+            [order.email],
+        )
 
+
+def department_recipients() -> list[str]:
     users = (
         get_user_model()
         .objects.filter(groups__name=DEPARTMENT_GROUP, is_active=True)
@@ -99,8 +117,8 @@ def department_recipients() -> list[str]:
     return sorted(set(addresses + list(settings.CHECKOUT_DEPARTMENT_EMAILS)))
 
 
-def send_department_alert(order_id: int, reason: str) -> None:
-    """An order was put on hold (amount mismatch, payment after cancellation...)."""
+def department_alert(order_id: int, reason: str) -> None:
+    """To the department: an order was put on hold (amount mismatch...)."""
     with translation.override("vi"):
         order = _order(order_id)
         recipients = department_recipients()
@@ -109,13 +127,9 @@ def send_department_alert(order_id: int, reason: str) -> None:
                 "Order %s on hold and no department address to alert", order.reference
             )
             return
-        body = render_to_string(
-            "checkout/emails/department_alert.txt",
-            {"order": order, "reason": reason, "site_url": _site_url()},
-        )
-        EmailMessage(
+        _send(
             _("[Cần xử lý] Đơn hàng %(ref)s bị tạm giữ") % {"ref": order.reference},
-            body,
-            settings.DEFAULT_FROM_EMAIL,
+            "checkout/emails/department_alert.txt",
+            {"order": order, "reason": reason},
             recipients,
-        ).send()
+        )

@@ -1,5 +1,7 @@
 """Shopper forms. None of them carries a price: amounts come from the database."""
 
+import secrets
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -40,6 +42,10 @@ class PhoneField(forms.CharField):
         return normalize_phone(value) if value else value
 
 
+def new_checkout_key() -> str:
+    return secrets.token_urlsafe(24)
+
+
 class CheckoutForm(forms.Form):
     customer_name = forms.CharField(label=_("Họ và tên"), max_length=120)
     phone = PhoneField(
@@ -64,9 +70,21 @@ class CheckoutForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     payment_method = forms.ChoiceField(label=_("Thanh toán"), widget=forms.RadioSelect)
+    # A fresh random key each time the form is shown: submitting it again (a
+    # double tap, a reload, a retry after an error page) finds the same order.
+    checkout_key = forms.RegexField(
+        regex=r"^[A-Za-z0-9_-]{16,64}$",
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": _("Biểu mẫu đã cũ. Vui lòng kiểm tra lại và gửi lần nữa."),
+            "invalid": _("Biểu mẫu đã cũ. Vui lòng kiểm tra lại và gửi lần nữa."),
+        },
+    )
 
     def __init__(self, *args, payment_choices=(), **kwargs):
         super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("checkout_key", new_checkout_key())
         self.fields["payment_method"].choices = list(payment_choices)
         self.fields["customer_name"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"

@@ -32,7 +32,9 @@ TRANSITIONS: dict[str, frozenset[str]] = {
     Status.PROCESSING: frozenset({Status.SHIPPED, Status.CANCELLED, Status.REFUNDED}),
     Status.SHIPPED: frozenset({Status.DELIVERED, Status.REFUNDED}),
     Status.DELIVERED: frozenset({Status.REFUNDED}),
-    Status.CANCELLED: frozenset(),
+    # Only money Stripe took after the order lapsed revives it: paid again when the
+    # stock could be reserved anew, refunded otherwise (services.settle_late_payment).
+    Status.CANCELLED: frozenset({Status.PAID, Status.REFUNDED}),
     Status.REFUNDED: frozenset(),
 }
 
@@ -109,11 +111,17 @@ class Order(models.Model):
     total = models.PositiveBigIntegerField(_("tổng cộng (đồng)"))
     currency = models.CharField(max_length=3, default="vnd", editable=False)
 
+    # The checkout form's one-time key: a resubmitted form finds this order again.
+    checkout_key = models.CharField(
+        max_length=64, unique=True, null=True, blank=True, editable=False
+    )
     payment_attempts = models.PositiveSmallIntegerField(default=0)
     stripe_session_id = models.CharField(max_length=255, blank=True, db_index=True)
     stripe_payment_intent = models.CharField(max_length=255, blank=True)
     paid_amount = models.PositiveBigIntegerField(null=True, blank=True)
     paid_at = models.DateTimeField(null=True, blank=True)
+    stripe_refund_id = models.CharField(max_length=255, blank=True)
+    refunded_amount = models.PositiveBigIntegerField(null=True, blank=True)
     expires_at = models.DateTimeField(_("hết hạn giữ hàng"), null=True, blank=True)
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)

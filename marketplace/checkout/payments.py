@@ -72,11 +72,9 @@ class CardViaStripe(PaymentMethod):
 
     def start(self, order: Order, request) -> str:
         """A new attempt (and idempotency key) each time; Stripe is called outside
-        any transaction so no lock is held while waiting on the network."""
-        if order.status != Status.PENDING_PAYMENT or not order.stock_held:
-            raise services.CheckoutError(
-                _("Đơn hàng này không còn chờ thanh toán. Vui lòng đặt lại.")
-            )
+        any transaction so no lock is held while waiting on the network. When
+        Stripe cannot open the session the units go back at once."""
+        services.reserve_for_payment(order)
         with transaction.atomic():
             locked = Order.objects.select_for_update().get(pk=order.pk)
             locked.payment_attempts += 1
@@ -92,6 +90,7 @@ class CardViaStripe(PaymentMethod):
         try:
             session = stripe_api.create_checkout_session(order, success, cancel)
         except stripe_api.StripeUnavailable as exc:
+            services.release_unpaid_stock(order)
             raise PaymentUnavailable from exc
         Order.objects.filter(pk=order.pk, status=Status.PENDING_PAYMENT).update(
             stripe_session_id=session.id, payment_state=PaymentState.OPEN

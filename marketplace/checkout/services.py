@@ -3,6 +3,8 @@ locks, the forward-only status machine, and what payment outcomes do to an order
 
 Views, the webhook, the admin and management commands all call these functions.
 Lock order, everywhere: an existing Order row first, then products by ascending pk.
+Emails are queued in the outbox (outbox.py) inside the same transactions, so they
+go out once the change is committed and never hold up a request.
 """
 
 from __future__ import annotations
@@ -10,18 +12,18 @@ from __future__ import annotations
 import datetime
 import logging
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from catalog.models import ProductPage
-from marketplace.checkout import emails
+from marketplace.checkout import outbox
 from marketplace.checkout.cart import CartError, check_quantity, shipping_fee
 from marketplace.checkout.models import (
     RANK,
@@ -36,12 +38,12 @@ from marketplace.checkout.models import (
 )
 from sellers.models import AdminUnit, SellerPage
 
-if TYPE_CHECKING:
-    from marketplace.checkout.payments import PaymentMethod
-
 logger = logging.getLogger(__name__)
 
 SELLER_STEPS = (Status.PROCESSING, Status.SHIPPED, Status.DELIVERED)
+# What record_payment answers when Stripe took money for goods no longer held:
+# the caller queues the refund (refunds.py).
+REFUND_DUE = "refund-due"
 
 
 class CheckoutError(Exception):
@@ -56,6 +58,24 @@ class InvalidTransition(CheckoutError):
     pass
 
 
+class AlreadyPlaced(Exception):
+    """The checkout form was submitted before: ``order`` is the order it made."""
+
+    def __init__(self, order: Order):
+        super().__init__(order.reference)
+        self.order = order
+
+
+class PaymentRules(Protocol):
+    """What placing an order asks of a payment method (payments.PaymentMethod)."""
+
+    code: str
+
+    def check(self, total: int, sellers: Sequence[SellerPage]) -> None: ...
+
+    def on_order_created(self, order: Order) -> None: ...
+
+
 @dataclass(frozen=True)
 class Customer:
     name: str
@@ -64,6 +84,16 @@ class Customer:
     street_line: str
     commune: AdminUnit
     note: str = ""
+
+
+@dataclass(frozen=True)
+class SellerPart:
+    """One seller's share of a cart, priced from the locked rows."""
+
+    seller: SellerPage
+    lines: list[tuple[ProductPage, int]]
+    items_total: int
+    shipping_fee: int
 
 
 def session_lifetime() -> datetime.timedelta:
@@ -83,15 +113,20 @@ def _lock_products(ids: Iterable[int]) -> dict[int, ProductPage]:
     return {p.pk: p for p in rows}
 
 
-def _release_stock(order: Order) -> bool:
-    """Give the order's reserved units back; the caller holds the order's lock."""
-    if not order.stock_held:
-        return False
+def _tracked_quantities(order: Order) -> dict[int, int]:
     quantities: dict[int, int] = defaultdict(int)
     for product_id, quantity in OrderLine.objects.filter(
         seller_order__order=order, stock_tracked=True, product__isnull=False
     ).values_list("product_id", "quantity"):
         quantities[product_id] += quantity
+    return quantities
+
+
+def _release_stock(order: Order) -> bool:
+    """Give the order's reserved units back; the caller holds the order's lock."""
+    if not order.stock_held:
+        return False
+    quantities = _tracked_quantities(order)
     locked = _lock_products(quantities)
     for product_id in sorted(locked):
         if locked[product_id].stock is not None:
@@ -103,97 +138,201 @@ def _release_stock(order: Order) -> bool:
     return True
 
 
+def _reserve_again(order: Order) -> bool:
+    """Take the order's units again (after they were given back); False, taking
+    nothing, when any line can no longer be had. The caller holds the order's lock."""
+    if order.stock_held:
+        return True
+    quantities = _tracked_quantities(order)
+    locked = _lock_products(quantities)
+    for product_id, quantity in quantities.items():
+        product = locked.get(product_id)
+        if product is None or not product.live or not product.available:
+            return False
+        if product.stock is not None and product.stock < quantity:
+            return False
+    for product_id in sorted(locked):
+        if locked[product_id].stock is not None:
+            ProductPage.objects.filter(pk=product_id).update(
+                stock=F("stock") - quantities[product_id]
+            )
+    order.stock_held = True
+    order.save(update_fields=["stock_held", "updated_at"])
+    return True
+
+
+def release_unpaid_stock(order: Order) -> None:
+    """Stripe could not open a session: free the units at once rather than at the
+    end of the hold. The order stays pending; paying again reserves them anew."""
+    with transaction.atomic():
+        order = _locked(order)
+        if order.status == Status.PENDING_PAYMENT and (
+            order.payment_state != PaymentState.PAID
+        ):
+            _release_stock(order)
+
+
+def reserve_for_payment(order: Order) -> None:
+    """Before a new payment attempt: the order must be pending with its stock
+    held, reserving it again if it was freed. Raises CheckoutError otherwise."""
+    with transaction.atomic():
+        order = _locked(order)
+        if order.status != Status.PENDING_PAYMENT:
+            raise CheckoutError(
+                _("Đơn hàng này không còn chờ thanh toán. Vui lòng đặt lại.")
+            )
+        if not _reserve_again(order):
+            raise CheckoutError(
+                _(
+                    "Một sản phẩm trong đơn đã hết hàng hoặc ngừng bán. "
+                    "Vui lòng đặt lại từ giỏ hàng."
+                )
+            )
+
+
 # -- placing an order ----------------------------------------------------------
 
 
+def submitted_order(checkout_key: str | None) -> Order | None:
+    """The order a checkout form with this key already made, if any."""
+    if not checkout_key or len(checkout_key) > 64:
+        return None
+    return Order.objects.filter(checkout_key=checkout_key).first()
+
+
+def _checked_lines(
+    items: dict[int, int], products: dict[int, ProductPage]
+) -> dict[int, list[tuple[ProductPage, int]]]:
+    """Each wanted product, still for sale and in stock, grouped by seller."""
+    by_seller: dict[int, list[tuple[ProductPage, int]]] = defaultdict(list)
+    for product_id, quantity in sorted(items.items()):
+        product = products.get(product_id)
+        if (
+            product is None
+            or not product.live
+            or not product.available
+            or product.seller_id is None
+        ):
+            raise CheckoutError(
+                _("Một sản phẩm trong giỏ đã ngừng bán. Vui lòng xem lại giỏ hàng.")
+            )
+        try:
+            check_quantity(product, quantity)
+        except CartError as exc:
+            raise CheckoutError(exc.message) from exc
+        by_seller[product.seller_id].append((product, quantity))
+    return by_seller
+
+
+def _priced_parts(
+    by_seller: dict[int, list[tuple[ProductPage, int]]],
+) -> list[SellerPart]:
+    sellers = SellerPage.objects.in_bulk(list(by_seller))
+    parts = []
+    for seller_id in sorted(by_seller):
+        seller = sellers[seller_id]
+        lines = by_seller[seller_id]
+        items_total = sum(p.price_vnd * q for p, q in lines)
+        parts.append(
+            SellerPart(seller, lines, items_total, shipping_fee(seller, items_total))
+        )
+    return parts
+
+
+def _create_order(
+    customer: Customer,
+    method: PaymentRules,
+    parts: list[SellerPart],
+    checkout_key: str | None,
+) -> Order:
+    items_total = sum(p.items_total for p in parts)
+    shipping_total = sum(p.shipping_fee for p in parts)
+    return Order.objects.create(
+        payment_method=method.code,
+        checkout_key=checkout_key or None,
+        stock_held=True,
+        customer_name=customer.name,
+        phone=customer.phone,
+        email=customer.email,
+        street_line=customer.street_line,
+        commune=customer.commune,
+        note=customer.note,
+        items_total=items_total,
+        shipping_total=shipping_total,
+        total=items_total + shipping_total,
+        expires_at=timezone.now() + session_lifetime(),
+    )
+
+
+def _create_lines(order: Order, parts: list[SellerPart]) -> list[OrderLine]:
+    new_lines = []
+    for part in parts:
+        seller_order = SellerOrder.objects.create(
+            order=order,
+            seller=part.seller,
+            seller_name=part.seller.title,
+            items_total=part.items_total,
+            shipping_fee=part.shipping_fee,
+            total=part.items_total + part.shipping_fee,
+        )
+        new_lines.extend(
+            OrderLine(
+                seller_order=seller_order,
+                product=product,
+                product_title=product.title,
+                unit=product.unit,
+                unit_price=product.price_vnd,
+                quantity=quantity,
+                line_total=product.price_vnd * quantity,
+                stock_tracked=product.stock is not None,
+            )
+            for product, quantity in part.lines
+        )
+    return OrderLine.objects.bulk_create(new_lines)
+
+
+def _take_stock(lines: list[OrderLine]) -> None:
+    for line in sorted(lines, key=lambda ln: ln.product_id):
+        if line.stock_tracked:
+            ProductPage.objects.filter(pk=line.product_id).update(
+                stock=F("stock") - line.quantity
+            )
+
+
 def place_order(
-    items: dict[int, int], customer: Customer, method: PaymentMethod
+    items: dict[int, int],
+    customer: Customer,
+    method: PaymentRules,
+    checkout_key: str | None = None,
 ) -> Order:
     """Create the order, its sellers' parts and lines, and reserve the stock.
 
     Prices and fees are read from the locked product and seller rows, never from
     the request. Raises CheckoutError when anything can no longer be bought or the
-    payment method refuses the amount; nothing is written then.
+    payment method refuses the amount, and AlreadyPlaced when a form with the same
+    ``checkout_key`` made an order before; nothing is written then.
     """
     if not items:
         raise CheckoutError(_("Giỏ hàng của bạn đang trống."))
-    with transaction.atomic():
-        products = _lock_products(items)
-        by_seller: dict[int, list[tuple[ProductPage, int]]] = defaultdict(list)
-        for product_id, quantity in sorted(items.items()):
-            product = products.get(product_id)
-            if (
-                product is None
-                or not product.live
-                or not product.available
-                or product.seller_id is None
-            ):
-                raise CheckoutError(
-                    _("Một sản phẩm trong giỏ đã ngừng bán. Vui lòng xem lại giỏ hàng.")
-                )
-            try:
-                check_quantity(product, quantity)
-            except CartError as exc:
-                raise CheckoutError(exc.message) from exc
-            by_seller[product.seller_id].append((product, quantity))
-        sellers = SellerPage.objects.in_bulk(list(by_seller))
-        parts = []
-        for seller_id in sorted(by_seller):
-            seller = sellers[seller_id]
-            lines = by_seller[seller_id]
-            items_total = sum(p.price_vnd * q for p, q in lines)
-            parts.append(
-                (seller, lines, items_total, shipping_fee(seller, items_total))
-            )
-        items_total = sum(p[2] for p in parts)
-        shipping_total = sum(p[3] for p in parts)
-        total = items_total + shipping_total
-        method.check(total, [p[0] for p in parts])
-
-        order = Order.objects.create(
-            payment_method=method.code,
-            stock_held=True,
-            customer_name=customer.name,
-            phone=customer.phone,
-            email=customer.email,
-            street_line=customer.street_line,
-            commune=customer.commune,
-            note=customer.note,
-            items_total=items_total,
-            shipping_total=shipping_total,
-            total=total,
-            expires_at=timezone.now() + session_lifetime(),
-        )
-        new_lines = []
-        for seller, lines, part_items, part_fee in parts:
-            part = SellerOrder.objects.create(
-                order=order,
-                seller=seller,
-                seller_name=seller.title,
-                items_total=part_items,
-                shipping_fee=part_fee,
-                total=part_items + part_fee,
-            )
-            for product, quantity in lines:
-                new_lines.append(
-                    OrderLine(
-                        seller_order=part,
-                        product=product,
-                        product_title=product.title,
-                        unit=product.unit,
-                        unit_price=product.price_vnd,
-                        quantity=quantity,
-                        line_total=product.price_vnd * quantity,
-                        stock_tracked=product.stock is not None,
-                    )
-                )
-        OrderLine.objects.bulk_create(new_lines)
-        for line in sorted(new_lines, key=lambda ln: ln.product_id):
-            if line.stock_tracked:
-                ProductPage.objects.filter(pk=line.product_id).update(
-                    stock=F("stock") - line.quantity
-                )
-        method.on_order_created(order)
+    try:
+        with transaction.atomic():
+            products = _lock_products(items)
+            previous = submitted_order(checkout_key)
+            if previous is not None:
+                raise AlreadyPlaced(previous)
+            parts = _priced_parts(_checked_lines(items, products))
+            total = sum(p.items_total + p.shipping_fee for p in parts)
+            method.check(total, [p.seller for p in parts])
+            order = _create_order(customer, method, parts, checkout_key)
+            _take_stock(_create_lines(order, parts))
+            method.on_order_created(order)
+    except IntegrityError:
+        # Two submissions of one form raced past the check: the unique key lets
+        # exactly one commit, and the other finds its order.
+        previous = submitted_order(checkout_key)
+        if previous is None:
+            raise
+        raise AlreadyPlaced(previous) from None
     logger.info("Order %s placed (%s, %s đồng)", order.reference, method.code, total)
     return order
 
@@ -239,6 +378,13 @@ def _move_order_and_parts(
             _transition(part, new_status, actor=actor, note=note)
 
 
+def _queue_order_placed(order: Order) -> None:
+    """The confirmation to the shopper and a new-order notice to each seller."""
+    outbox.queue_email("order_confirmation", order.pk)
+    for part_id in order.seller_orders.order_by("pk").values_list("pk", flat=True):
+        outbox.queue_email("seller_new_order", part_id)
+
+
 def _locked(order: Order) -> Order:
     return Order.objects.select_for_update().get(pk=order.pk)
 
@@ -250,8 +396,7 @@ def _hold(order: Order, reason: str) -> None:
     order.on_hold = True
     order.hold_reason = reason[:255]
     order.save(update_fields=["on_hold", "hold_reason", "updated_at"])
-    order_id = order.pk
-    transaction.on_commit(lambda: emails.send_department_alert(order_id, reason))
+    outbox.queue_email("department_alert", order.pk, reason)
     logger.warning("Order %s put on hold: %s", order.reference, reason)
 
 
@@ -260,8 +405,7 @@ def confirm_cod(order: Order) -> None:
     order.expires_at = None
     order.save(update_fields=["expires_at", "updated_at"])
     _move_order_and_parts(order, Status.COD_CONFIRMED)
-    order_id = order.pk
-    transaction.on_commit(lambda: emails.send_order_placed(order_id))
+    _queue_order_placed(order)
 
 
 def cancel_order(order: Order, *, actor=None, note: str = "") -> Order:
@@ -273,8 +417,7 @@ def cancel_order(order: Order, *, actor=None, note: str = "") -> Order:
             return order
         _move_order_and_parts(order, Status.CANCELLED, actor=actor, note=note)
         _release_stock(order)
-        order_id = order.pk
-        transaction.on_commit(lambda: emails.send_order_status(order_id))
+        outbox.queue_email("order_status", order.pk)
     return order
 
 
@@ -299,8 +442,7 @@ def release_hold(order: Order, *, actor=None) -> Order:
             _move_order_and_parts(
                 order, Status.PAID, actor=actor, note=_("Sở Công Thương xác nhận")
             )
-            order_id = order.pk
-            transaction.on_commit(lambda: emails.send_order_placed(order_id))
+            _queue_order_placed(order)
     return order
 
 
@@ -316,8 +458,7 @@ def advance_seller_order(part: SellerOrder, new_status: str, *, actor=None) -> N
         if not _transition(part, new_status, actor=actor):
             return
         _derive_order_status(order)
-        part_id = part.pk
-        transaction.on_commit(lambda: emails.send_seller_order_status(part_id))
+        outbox.queue_email("seller_order_status", part.pk)
 
 
 def _derive_order_status(order: Order) -> None:
@@ -352,39 +493,66 @@ def _is_current_session(order: Order, session: dict) -> bool:
     return not order.stripe_session_id or order.stripe_session_id == session.get("id")
 
 
+def _save_payment(order: Order, session: dict) -> None:
+    amount = session.get("amount_total")
+    order.payment_state = PaymentState.PAID
+    order.paid_amount = amount if isinstance(amount, int) and amount >= 0 else None
+    order.stripe_payment_intent = str(session.get("payment_intent") or "")[:255]
+    order.save(
+        update_fields=[
+            "payment_state",
+            "paid_amount",
+            "stripe_payment_intent",
+            "updated_at",
+        ]
+    )
+
+
+def _mark_paid(order: Order, note: str) -> str:
+    order.paid_at = timezone.now()
+    order.expires_at = None
+    order.save(update_fields=["paid_at", "expires_at", "updated_at"])
+    _move_order_and_parts(order, Status.PAID, note=note)
+    _queue_order_placed(order)
+    return "paid"
+
+
+def _settle_late_payment(order: Order, lapsed: bool) -> str:
+    """Money arrived for an order whose units were given back. When the order only
+    lapsed (its session expired or failed, or Stripe failed before), take the units
+    again and the order is paid; when they are gone, or a person cancelled the
+    order, the money goes back (the caller queues the refund). Never left
+    "cancelled" with the money kept."""
+    if lapsed and _reserve_again(order):
+        return _mark_paid(order, _("Thanh toán đến sau khi hết hạn; đã giữ lại hàng"))
+    if order.status == Status.PENDING_PAYMENT:
+        _move_order_and_parts(
+            order, Status.CANCELLED, note=_("Hết hàng khi thanh toán đến; hoàn tiền")
+        )
+    logger.warning("Order %s paid after its stock was gone: refund", order.reference)
+    return REFUND_DUE
+
+
 def record_payment(order: Order, session: dict) -> str:
     """Stripe reports the session paid: mark the order paid exactly once, after
-    checking amount and currency; anything unexpected goes on hold."""
+    checking amount and currency; anything unexpected goes on hold. Returns
+    REFUND_DUE when the money must go back (the caller queues the refund)."""
     with transaction.atomic():
         order = _locked(order)
-        amount = session.get("amount_total")
-        currency = str(session.get("currency") or "").lower()
         already_paid = order.payment_state == PaymentState.PAID
-        if already_paid and order.stripe_payment_intent == (
-            session.get("payment_intent") or ""
-        ):
-            return "duplicate"
-        order.payment_state = PaymentState.PAID
-        order.paid_amount = amount if isinstance(amount, int) and amount >= 0 else None
-        order.stripe_payment_intent = str(session.get("payment_intent") or "")[:255]
-        order.save(
-            update_fields=[
-                "payment_state",
-                "paid_amount",
-                "stripe_payment_intent",
-                "updated_at",
-            ]
+        lapsed = order.status == Status.PENDING_PAYMENT or order.payment_state in (
+            PaymentState.EXPIRED,
+            PaymentState.FAILED,
         )
+        intent = session.get("payment_intent") or ""
+        if already_paid and order.stripe_payment_intent == intent:
+            return "duplicate"
+        _save_payment(order, session)
         if already_paid:
             _hold(order, _("Stripe báo thanh toán lần thứ hai cho cùng một đơn."))
             return "held"
-        if order.status != Status.PENDING_PAYMENT:
-            _hold(
-                order,
-                _("Stripe báo đã thanh toán nhưng đơn đang ở trạng thái “%(s)s”.")
-                % {"s": Status(order.status).label},
-            )
-            return "held"
+        amount = session.get("amount_total")
+        currency = str(session.get("currency") or "").lower()
         if currency != "vnd" or amount != order.total:
             _hold(
                 order,
@@ -392,16 +560,42 @@ def record_payment(order: Order, session: dict) -> str:
                 % {"paid": amount, "cur": currency.upper(), "total": order.total},
             )
             return "held"
-        if not order.stock_held:
-            _hold(order, _("Đã thanh toán nhưng hàng giữ cho đơn đã được trả lại."))
-            return "held"
-        order.paid_at = timezone.now()
-        order.expires_at = None
-        order.save(update_fields=["paid_at", "expires_at", "updated_at"])
-        _move_order_and_parts(order, Status.PAID, note="Stripe")
-        order_id = order.pk
-        transaction.on_commit(lambda: emails.send_order_placed(order_id))
-    return "paid"
+        if order.status == Status.PENDING_PAYMENT and order.stock_held:
+            return _mark_paid(order, "Stripe")
+        if order.status in (Status.PENDING_PAYMENT, Status.CANCELLED):
+            return _settle_late_payment(order, lapsed)
+        _hold(
+            order,
+            _("Stripe báo đã thanh toán nhưng đơn đang ở trạng thái “%(s)s”.")
+            % {"s": Status(order.status).label},
+        )
+        return "held"
+
+
+def refund_due(order: Order) -> bool:
+    """Money Stripe took for a cancelled order and not yet given back."""
+    return (
+        order.status == Status.CANCELLED
+        and order.payment_state == PaymentState.PAID
+        and not order.stripe_refund_id
+        and bool(order.stripe_payment_intent)
+        and bool(order.paid_amount)
+    )
+
+
+def record_refund(order: Order, refund_id: str) -> str:
+    """Stripe refunded the late payment: the order is refunded and the shopper
+    told so."""
+    with transaction.atomic():
+        order = _locked(order)
+        if order.stripe_refund_id:
+            return "duplicate"
+        order.stripe_refund_id = refund_id[:255]
+        order.refunded_amount = order.paid_amount
+        order.save(update_fields=["stripe_refund_id", "refunded_amount", "updated_at"])
+        _move_order_and_parts(order, Status.REFUNDED, note=_("Hoàn tiền qua Stripe"))
+        outbox.queue_email("payment_refunded", order.pk)
+    return "refunded"
 
 
 def record_payment_failure(
@@ -427,8 +621,7 @@ def record_payment_failure(
         )
         _move_order_and_parts(order, Status.CANCELLED, note=note)
         _release_stock(order)
-        order_id = order.pk
-        transaction.on_commit(lambda: emails.send_order_status(order_id))
+        outbox.queue_email("order_status", order.pk)
     return "cancelled"
 
 

@@ -32,14 +32,17 @@ class CreatedSession:
 
 
 @lru_cache(maxsize=4)
-def _client(api_key: str, api_base: str, version: str, timeout: float):
+def _client(api_key: str, api_base: str, version: str, timeout: float, retries: int):
     base = {"api": api_base} if api_base else None
+    # The same bound to connect and to wait for each answer; the library retries
+    # timeouts and refused connections (with the same idempotency key), so a call
+    # gives up after about (retries + 1) × timeout seconds.
     return stripe.StripeClient(
         api_key,
         stripe_version=version,
         base_addresses=base,
-        max_network_retries=2,
-        http_client=stripe.RequestsClient(timeout=timeout),
+        max_network_retries=retries,
+        http_client=stripe.RequestsClient(timeout=(timeout, timeout)),
     )
 
 
@@ -49,6 +52,7 @@ def client():
         settings.STRIPE_API_BASE,
         settings.STRIPE_API_VERSION,
         settings.STRIPE_TIMEOUT,
+        settings.STRIPE_MAX_NETWORK_RETRIES,
     )
 
 
@@ -135,6 +139,26 @@ def expire_session(session_id: str) -> None:
         logger.info("Session %s could not be expired (already closed)", session_id)
     except stripe.StripeError as exc:
         raise StripeUnavailable from exc
+
+
+def refund_payment(payment_intent: str, amount: int, reference: str) -> str:
+    """Give the money of one payment back; returns the refund id. The key makes a
+    retried call (by the library or the outbox) refund once."""
+    try:
+        refund = client().v1.refunds.create(
+            params={
+                "payment_intent": payment_intent,
+                "amount": amount,
+                "metadata": {"order_reference": reference},
+            },
+            options={"idempotency_key": f"refund-{reference}-{payment_intent}"},
+        )
+    except stripe.StripeError as exc:
+        logger.warning(
+            "Stripe refund for order %s failed: %s", reference, type(exc).__name__
+        )
+        raise StripeUnavailable from exc
+    return refund.id
 
 
 def _timestamp(header: str) -> int:

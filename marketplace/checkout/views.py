@@ -16,7 +16,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 from marketplace.checkout import payments, services
 from marketplace.checkout import stripe as stripe_api
 from marketplace.checkout.cart import Cart, CartError
-from marketplace.checkout.forms import CartLineForm, CheckoutForm, OrderLookupForm
+from marketplace.checkout.forms import (
+    CartLineForm,
+    CheckoutForm,
+    OrderLookupForm,
+    new_checkout_key,
+)
 from marketplace.checkout.models import Order, Status
 from sellers.validators import normalize_phone
 
@@ -108,23 +113,8 @@ def cart_remove(request):
     return redirect("checkout:cart")
 
 
-@never_cache
-@require_http_methods(["GET", "POST"])
-def checkout(request):
-    cart = Cart(request.session)
-    summary = cart.summary()
-    if summary.is_empty:
-        messages.info(request, _("Giỏ hàng của bạn đang trống."))
-        return redirect("checkout:cart")
-    sellers = [group.seller for group in summary.groups]
-    form = CheckoutForm(
-        request.POST or None, payment_choices=payments.choices_for(sellers)
-    )
-    context = {"summary": summary, "form": form}
-    if request.method == "GET" or not form.is_valid():
-        return render(request, "checkout/checkout.html", context)
-    data = form.cleaned_data
-    customer = services.Customer(
+def _customer(data: dict) -> services.Customer:
+    return services.Customer(
         name=data["customer_name"],
         phone=data["phone"],
         email=data["email"],
@@ -132,10 +122,57 @@ def checkout(request):
         commune=data["commune"],
         note=data["note"],
     )
+
+
+def _show_placed(request, order: Order):
+    """A form submitted again: the order it made, never a second one."""
+    Cart(request.session).clear()
+    _remember_order(request, order)
+    name = (
+        "checkout:success" if order.status == Status.COD_CONFIRMED else "checkout:order"
+    )
+    return HttpResponseRedirect(reverse(name, args=[order.reference]), status=303)
+
+
+def _stale_form(request, payment_choices) -> CheckoutForm:
+    """The shopper's answers again, under a fresh key, with a note to resend."""
+    data = request.POST.copy()
+    data["checkout_key"] = new_checkout_key()
+    form = CheckoutForm(data, payment_choices=payment_choices)
+    if form.is_valid():
+        form.add_error(None, form.fields["checkout_key"].error_messages["invalid"])
+    return form
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def checkout(request):
+    previous = services.submitted_order(request.POST.get("checkout_key"))
+    if previous is not None:
+        return _show_placed(request, previous)
+    cart = Cart(request.session)
+    summary = cart.summary()
+    if summary.is_empty:
+        messages.info(request, _("Giỏ hàng của bạn đang trống."))
+        return redirect("checkout:cart")
+    choices = payments.choices_for([group.seller for group in summary.groups])
+    form = CheckoutForm(request.POST or None, payment_choices=choices)
+    context = {"summary": summary, "form": form}
+    if request.method == "GET" or not form.is_valid():
+        if "checkout_key" in form.errors:
+            context["form"] = _stale_form(request, choices)
+        return render(request, "checkout/checkout.html", context)
     try:
-        method = payments.get_method(data["payment_method"])
+        method = payments.get_method(form.cleaned_data["payment_method"])
         items = {line.product.pk: line.quantity for line in summary.lines}
-        order = services.place_order(items, customer, method)
+        order = services.place_order(
+            items,
+            _customer(form.cleaned_data),
+            method,
+            checkout_key=form.cleaned_data["checkout_key"],
+        )
+    except services.AlreadyPlaced as placed:
+        return _show_placed(request, placed.order)
     except services.CheckoutError as exc:
         form.add_error(None, exc.message)
         return render(request, "checkout/checkout.html", context, status=400)

@@ -9,7 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from marketplace.checkout import services
+from marketplace.checkout import refunds, services
 from marketplace.checkout import stripe as stripe_api
 from marketplace.checkout.models import PaymentState, ProcessedStripeEvent
 
@@ -20,12 +20,12 @@ def _completed(order, session: dict) -> str:
     # Delayed methods complete "unpaid" first and report later through
     # async_payment_succeeded or async_payment_failed.
     if session.get("payment_status") in ("paid", "no_payment_required"):
-        return services.record_payment(order, session)
+        return refunds.settle(order, services.record_payment(order, session))
     return "awaiting-payment"
 
 
 def _succeeded(order, session: dict) -> str:
-    return services.record_payment(order, session)
+    return refunds.settle(order, services.record_payment(order, session))
 
 
 def _failed(order, session: dict) -> str:

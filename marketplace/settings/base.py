@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -191,7 +193,11 @@ STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "")
 STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET", "")
 STRIPE_API_BASE = os.environ.get("STRIPE_API_BASE", "")
 STRIPE_API_VERSION = "2026-10-28.endive"  # pinned once; matches stripe-python 16.1
-STRIPE_TIMEOUT = float(os.environ.get("STRIPE_TIMEOUT", "10"))
+# Seconds to connect to Stripe and to wait for each answer, and how many times a
+# timed-out or refused call is tried again: a call gives up after about
+# (STRIPE_MAX_NETWORK_RETRIES + 1) × STRIPE_TIMEOUT seconds.
+STRIPE_TIMEOUT = float(os.environ.get("STRIPE_TIMEOUT", "3"))
+STRIPE_MAX_NETWORK_RETRIES = int(os.environ.get("STRIPE_MAX_NETWORK_RETRIES", "1"))
 STRIPE_WEBHOOK_TOLERANCE = 300  # seconds a signed event may be early or late
 # Minutes a Checkout Session (and the stock it holds) stays open; Stripe allows 30-1440.
 CHECKOUT_SESSION_LIFETIME = int(os.environ.get("CHECKOUT_SESSION_LIFETIME", "30"))
@@ -200,10 +206,35 @@ CHECKOUT_DEPARTMENT_EMAILS = [
     e.strip() for e in os.environ.get("CHECKOUT_DEPARTMENT_EMAILS", "").split(",") if e
 ]
 
+# Mail: the SMTP server from the environment. Order emails never go out inside a
+# request: they wait in the "outbox" task queue below until the worker sends them.
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
 )
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "0") == "1"
+EMAIL_USE_SSL = os.environ.get("EMAIL_USE_SSL", "0") == "1"
+# Seconds before a connection to the mail server gives up (the worker then retries).
+EMAIL_TIMEOUT = float(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "san-ocop@localhost")
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL") or DEFAULT_FROM_EMAIL
+
+# Background tasks (Django's Tasks framework, django-tasks backport). "default" runs
+# Wagtail's own small tasks inline, as before. "outbox" is a queue kept in the
+# database (django-tasks-db) for work that talks to the outside: order emails and
+# late refunds. A checkout or webhook writes the task in its own transaction and
+# `manage.py db_worker --backend outbox` runs it, retrying after OUTBOX_RETRY_DELAYS.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "outbox": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+# Seconds before each new attempt at a task that failed (mail server down, Stripe
+# unreachable); one attempt more than there are delays, then the failure stays in
+# the admin's task log ("Hàng đợi gửi đi").
+OUTBOX_RETRY_DELAYS = (60, 300, 1800, 7200, 21600)
 
 LOGIN_URL = "wagtailadmin_login"
 

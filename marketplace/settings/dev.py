@@ -14,6 +14,13 @@ from .base import *  # noqa: E402,F403
 DEBUG = os.environ.get("DEBUG", "1") == "1"
 ALLOWED_HOSTS = ["*"]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# The outbox (order emails, late refunds) runs at once, after the commit: no worker
+# to start on a laptop. DEV_OUTBOX_QUEUE=1 keeps the production queue instead; then
+# run `manage.py db_worker --backend outbox` beside the server.
+if os.environ.get("DEV_OUTBOX_QUEUE", "0") != "1":
+    TASKS["outbox"] = {  # noqa: F405
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
+    }
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }

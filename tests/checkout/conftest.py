@@ -1,29 +1,14 @@
 """Shared fixtures for the buying tests: sellers with shipping terms, products with
-stock, carts, placed orders, and Stripe events signed like Stripe signs them."""
+stock, a customer, stripe-mock. Helpers (form data, events) are in utils.py."""
 
-import json
 import socket
-import time
-import uuid
 
 import pytest
-import stripe
-from django.conf import settings
 
-from marketplace.checkout import payments, services
+from marketplace.checkout import services
 from sellers.models import AdminUnit
-from tests.conftest import missing_service
+from tests.conftest import STRIPE_MOCK, missing_service, stripe_mock_running
 from tests.factories import ProductPageFactory, SellerPageFactory
-
-STRIPE_MOCK = ("127.0.0.1", 12111)
-
-
-def stripe_mock_running() -> bool:
-    try:
-        with socket.create_connection(STRIPE_MOCK, timeout=0.5):
-            return True
-    except OSError:
-        return False
 
 
 @pytest.fixture
@@ -93,68 +78,4 @@ def customer(commune):
         email="an@example.vn",
         street_line="Ấp Mỹ Phú",
         commune=commune,
-    )
-
-
-def checkout_data(commune, method="card", **extra) -> dict:
-    data = {
-        "customer_name": "Nguyễn Văn An",
-        "phone": "0912 345 678",
-        "email": "an@example.vn",
-        "street_line": "Ấp Mỹ Phú",
-        "commune": commune.pk,
-        "note": "",
-        "payment_method": method,
-    }
-    data.update(extra)
-    return data
-
-
-def place_card_order(product, customer, quantity=2):
-    return services.place_order(
-        {product.pk: quantity}, customer, payments.METHODS["card"]
-    )
-
-
-def session_object(order, *, payment_status="paid", amount=None, currency="vnd"):
-    return {
-        "id": order.stripe_session_id or "cs_test_" + order.reference,
-        "object": "checkout.session",
-        "client_reference_id": order.reference,
-        "metadata": {"order_reference": order.reference},
-        "amount_total": order.total if amount is None else amount,
-        "currency": currency,
-        "payment_status": payment_status,
-        "payment_intent": "pi_" + order.reference,
-        "status": "complete" if payment_status == "paid" else "open",
-    }
-
-
-def make_event(event_type, session, event_id=None) -> str:
-    return json.dumps(
-        {
-            "id": event_id or "evt_" + uuid.uuid4().hex,
-            "object": "event",
-            "type": event_type,
-            "created": int(time.time()),
-            "data": {"object": session},
-        }
-    )
-
-
-def signature(payload: str, secret=None, timestamp=None) -> str:
-    """The `Stripe-Signature` header, signed by the stripe library's own code."""
-    return stripe.WebhookSignature.generate_signature_header(
-        payload, secret or settings.STRIPE_WEBHOOK_SECRET, timestamp
-    )
-
-
-def post_event(client, payload: str, header: str | None = "sign"):
-    headers = {}
-    if header == "sign":
-        header = signature(payload)
-    if header is not None:
-        headers["HTTP_STRIPE_SIGNATURE"] = header
-    return client.post(
-        "/stripe/webhook/", data=payload, content_type="application/json", **headers
     )

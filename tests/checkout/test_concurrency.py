@@ -9,6 +9,7 @@ from django.db import connection, connections
 
 from catalog.models import ProductPage
 from marketplace.checkout import payments, services
+from marketplace.checkout.forms import new_checkout_key
 from marketplace.checkout.models import Order, OrderLine, ProcessedStripeEvent, Status
 from marketplace.checkout.webhooks import handle_event
 from tests.factories import ProductPageFactory
@@ -129,3 +130,20 @@ def test_the_same_webhook_event_twice_at_once_fulfils_once(product, customer):
     assert ProcessedStripeEvent.objects.count() == 1
     assert ProductPage.objects.get(pk=product.pk).stock == 8
     assert len(mail.outbox) == 2  # shopper + seller, sent once on commit
+
+
+def test_one_checkout_form_sent_ten_times_at_once_makes_one_order(product, customer):
+    method = payments.METHODS["cod"]
+    key = new_checkout_key()
+    results = run_in_threads(
+        10,
+        lambda _i: services.place_order(
+            {product.pk: 1}, customer, method, checkout_key=key
+        ),
+    )
+    made = [r for r in results if isinstance(r, Order)]
+    again = [r for r in results if isinstance(r, services.AlreadyPlaced)]
+    assert len(made) == 1 and len(again) == 9
+    assert {r.order.pk for r in again} == {made[0].pk}
+    assert Order.objects.count() == 1
+    assert ProductPage.objects.get(pk=product.pk).stock == 9

@@ -10,7 +10,7 @@ from marketplace.checkout.models import (
     SellerOrder,
     Status,
 )
-from tests.checkout.conftest import checkout_data, place_card_order
+from tests.checkout.utils import checkout_data, place_card_order
 from tests.factories import ProductPageFactory
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from catalog.models import ProductPage
 from marketplace.checkout import payments, services
 from marketplace.checkout import stripe as stripe_api
 from marketplace.checkout.models import Order, PaymentState, Status
-from tests.checkout.conftest import checkout_data, place_card_order
+from tests.checkout.utils import checkout_data, place_card_order
 
 pytestmark = [pytest.mark.django_db, pytest.mark.stripe]
 
@@ -79,7 +79,7 @@ def test_stripe_mock_refuses_a_malformed_session(stripe_mock):
     assert "InvalidRequestError" in type(info.value).__name__
 
 
-def test_unreachable_stripe_shows_try_later_keeps_order_pending_then_releases(
+def test_unreachable_stripe_shows_try_later_frees_the_stock_then_retry_takes_it(
     client, settings, product, commune, closed_port, stripe_mock
 ):
     settings.STRIPE_API_BASE = f"http://127.0.0.1:{closed_port}"
@@ -93,15 +93,36 @@ def test_unreachable_stripe_shows_try_later_keeps_order_pending_then_releases(
     order = Order.objects.get()
     assert order.status == Status.PENDING_PAYMENT
     assert order.stripe_session_id == ""
-    assert stock_of(product) == 7
+    # No session, so nothing can be paid: the units are for other shoppers again.
+    assert not order.stock_held
+    assert stock_of(product) == 10
 
-    # Stripe comes back: the shopper retries from the page with a new attempt.
+    # Stripe comes back: the shopper retries from the page with a new attempt,
+    # which reserves the units again.
     settings.STRIPE_API_BASE = "http://127.0.0.1:12111"
     retry = client.post(f"/thanh-toan/{order.reference}/thu-lai/")
     assert retry.status_code == 303
     order.refresh_from_db()
     assert order.payment_attempts == 2
     assert order.stripe_session_id.startswith("cs_")
+    assert order.stock_held
+    assert stock_of(product) == 7
+
+
+def test_retry_after_the_units_were_sold_refuses_clearly(
+    client, settings, product, commune, closed_port, stripe_mock
+):
+    settings.STRIPE_API_BASE = f"http://127.0.0.1:{closed_port}"
+    client.post("/gio-hang/them/", {"product": product.pk, "quantity": 3})
+    client.post("/thanh-toan/", checkout_data(commune, "card"))
+    order = Order.objects.get()
+    ProductPage.objects.filter(pk=product.pk).update(stock=2)
+    settings.STRIPE_API_BASE = "http://127.0.0.1:12111"
+    retry = client.post(f"/thanh-toan/{order.reference}/thu-lai/", follow=True)
+    assert "đã hết hàng hoặc ngừng bán" in retry.content.decode()
+    order.refresh_from_db()
+    assert order.payment_attempts == 1
+    assert stock_of(product) == 2
 
 
 def test_an_order_stripe_never_saw_lapses_and_gives_its_stock_back(

@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group
 from django.core import mail
 
 from catalog.models import ProductPage
+from marketplace.checkout import services
 from marketplace.checkout.models import (
     Order,
     OrderStatusChange,
@@ -13,7 +14,7 @@ from marketplace.checkout.models import (
     Status,
 )
 from sellers.services import DEPARTMENT_GROUP
-from tests.checkout.conftest import (
+from tests.checkout.utils import (
     make_event,
     place_card_order,
     post_event,
@@ -216,22 +217,75 @@ def test_expired_after_paid_changes_nothing(order, product, deliver):
     assert stock_of(product) == 8
 
 
-def test_completed_after_expired_records_the_payment_and_alerts_the_department(
-    order, product, deliver, department_user
-):
+def _expire_then_pay(order, deliver, meanwhile=lambda: None):
     expired = session_object(order, payment_status="unpaid") | {"status": "expired"}
     deliver(make_event("checkout.session.expired", expired))
-    mail.outbox.clear()
-    deliver(make_event("checkout.session.completed", session_object(order)))
     order.refresh_from_db()
-    # Stripe says paid: that is recorded; the cancelled order never moves back,
-    # its stock is not taken twice, and the department decides (refund or ship).
-    assert order.payment_state == PaymentState.PAID
-    assert order.paid_amount == order.total
-    assert order.status == Status.CANCELLED
-    assert order.on_hold
-    assert stock_of(product) == 10
-    assert [m.to for m in mail.outbox] == [["sct@example.vn"]]
+    assert order.status == Status.CANCELLED  # the hold ran out first
+    assert not order.stock_held
+    meanwhile()
+    mail.outbox.clear()
+    return deliver(make_event("checkout.session.completed", session_object(order)))
+
+
+def test_paid_after_expiry_takes_the_stock_again_and_confirms_the_order(
+    order, product, deliver
+):
+    response = _expire_then_pay(order, deliver)
+    assert response.content == b"paid"
+    order.refresh_from_db()
+    assert order.status == Status.PAID
+    assert order.seller_orders.get().status == Status.PAID
+    assert order.stock_held and stock_of(product) == 8
+    assert not order.on_hold
+    subjects = sorted(m.subject for m in mail.outbox)
+    assert subjects == [
+        f"Xác nhận đơn hàng {order.reference}",
+        f"Đơn hàng mới {order.reference}",
+    ]
+    assert not any("Đã huỷ" in m.subject or "Đã huỷ" in m.body for m in mail.outbox)
+
+
+@pytest.mark.stripe
+def test_paid_after_expiry_with_the_stock_gone_is_refunded_through_stripe(
+    order, product, deliver, stripe_mock
+):
+    def sell_out():  # other shoppers buy the units the expiry gave back
+        ProductPage.objects.filter(pk=product.pk).update(stock=1)
+
+    response = _expire_then_pay(order, deliver, sell_out)
+    assert response.content == b"refund-due"
+    order.refresh_from_db()
+    assert order.status == Status.REFUNDED
+    assert order.stripe_refund_id.startswith("re_")
+    assert order.refunded_amount == order.total
+    assert order.seller_orders.get().status == Status.REFUNDED
+    assert stock_of(product) == 1 and not order.stock_held
+    [email] = mail.outbox
+    assert email.to == ["an@example.vn"]
+    assert email.subject == f"Đơn hàng {order.reference}: đã hoàn tiền"
+    assert "đã hoàn lại" in email.body and "Đã huỷ" not in email.body
+
+    # Stripe delivers the same payment again: no second refund, no second email.
+    again = deliver(make_event("checkout.session.completed", session_object(order)))
+    assert again.content == b"duplicate"
+    assert len(mail.outbox) == 1
+
+
+@pytest.mark.stripe
+def test_paid_after_the_department_cancelled_is_refunded_not_revived(
+    order, product, deliver, stripe_mock
+):
+    services.cancel_order(order, note="Sở Công Thương huỷ")
+    mail.outbox.clear()
+    response = deliver(make_event("checkout.session.completed", session_object(order)))
+    assert response.content == b"refund-due"
+    order.refresh_from_db()
+    assert order.status == Status.REFUNDED
+    assert stock_of(product) == 10  # the units stay on the shelf
+    assert [m.subject for m in mail.outbox] == [
+        f"Đơn hàng {order.reference}: đã hoàn tiền"
+    ]
 
 
 def test_failed_after_async_success_changes_nothing(order, product, deliver):

@@ -1,21 +1,14 @@
-"""Money formatting and the cart count for checkout templates."""
+"""The cart count in the site header. Money is formatted by catalog_tags' `vnd`."""
 
 from django import template
 
-from marketplace.formatting import format_vnd
+from marketplace.checkout.cart import SESSION_KEY
 
 register = template.Library()
 
 
-@register.filter
-def vnd(amount) -> str:
-    return format_vnd(amount)
-
-
 @register.simple_tag(takes_context=True)
 def cart_count(context) -> int:
-    from marketplace.checkout.cart import SESSION_KEY
-
     request = context.get("request")
     if request is None or not hasattr(request, "session"):
         return 0

@@ -3,7 +3,7 @@ webhooks that never came) and give back the stock of orders that lapsed."""
 
 from django.core.management.base import BaseCommand
 
-from marketplace.checkout import services
+from marketplace.checkout import refunds, services
 from marketplace.checkout import stripe as stripe_api
 
 
@@ -18,7 +18,9 @@ class Command(BaseCommand):
             except stripe_api.StripeUnavailable:
                 outcome = "stripe-unavailable"
             else:
-                outcome = services.apply_session_state(order, session)
+                outcome = refunds.settle(
+                    order, services.apply_session_state(order, session)
+                )
             outcomes[outcome] = outcomes.get(outcome, 0) + 1
         released = services.release_lapsed_orders()
         summary = ", ".join(f"{k}: {v}" for k, v in sorted(outcomes.items()))
