@@ -14,6 +14,7 @@ from .base import *  # noqa: E402,F403
 DEBUG = os.environ.get("DEBUG", "1") == "1"
 ALLOWED_HOSTS = ["*"]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+SECURE_SSL_REDIRECT = False  # plain HTTP on a laptop and in the test client
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
