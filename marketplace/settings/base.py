@@ -275,6 +275,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "marketplace.lockout.locked_out"
 AXES_VERBOSE = True
+# Failures and lockouts are logged (logger "axes") with the username and address,
+# so an operator can tell an attack from a forgetful editor and unlock it early:
+# `manage.py axes_reset_username NAME`.
+AXES_SENSITIVE_PARAMETERS = []
 LOGGING["loggers"]["axes"] = {"level": "INFO"}
 
 # Content-Security-Policy: public pages run only the site's own scripts and styles.
