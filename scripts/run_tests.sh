@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # What `make test` (and so CI) runs, in the house order: lint, Django checks,
-# services, the suite on SQLite, then the suite again on PostgreSQL 15.
+# services, the suite on SQLite, then the suite again on PostgreSQL 15 with the
+# shared cache in Redis (as in production).
 # Every step runs even after a failure so one CI log shows everything; the
 # script exits non-zero when any step failed. FAIL_FAST=1 stops at the first.
 #
-# Services this script starts (search engine, stripe-mock) are stopped again at
+# Services this script starts (search engine, stripe-mock, Redis) are stopped again at
 # the end unless KEEP_SERVICES=1; PostgreSQL is left running. PG_TEST_URL
 # overrides the PostgreSQL URL of the second pass (pytest-django tests on a
-# test_<name> copy, so a different name keeps parallel runs apart).
+# test_<name> copy, so a different name keeps parallel runs apart). REDIS_TEST_DB
+# (default 1) picks the Redis database of that pass; keys carry a per-process
+# prefix, so runs sharing one database do not collide either.
 set -uo pipefail
 
 cd "$(dirname "$0")/.."
@@ -82,9 +85,9 @@ finish() {
 trap 'stop_services; exit 130' INT TERM
 
 run_pytest_sqlite() {
-    # PostgreSQL-only tests run in the second pass.
-    env "DATABASE_URL=sqlite:///$PWD/var/db.sqlite3" EXPECT_POSTGRES=0 \
-        "$BIN/pytest" "${PYTEST_ARGS[@]}" -m "not postgres"
+    # PostgreSQL-only and Redis tests run in the second pass.
+    env -u CACHE_URL "DATABASE_URL=sqlite:///$PWD/var/db.sqlite3" EXPECT_POSTGRES=0 \
+        "$BIN/pytest" "${PYTEST_ARGS[@]}" -m "not postgres and not redis"
 }
 
 run_pytest_postgres() {
@@ -93,7 +96,9 @@ run_pytest_postgres() {
         return 1
     fi
     # EXPECT_POSTGRES tells tests/test_database_backend.py this pass must be on PostgreSQL.
-    env "DATABASE_URL=$PG_URL" EXPECT_POSTGRES=1 "$BIN/pytest" "${PYTEST_ARGS[@]}"
+    env "DATABASE_URL=$PG_URL" EXPECT_POSTGRES=1 \
+        "CACHE_URL=redis://127.0.0.1:6379/${REDIS_TEST_DB:-1}" \
+        "$BIN/pytest" "${PYTEST_ARGS[@]}"
 }
 
 services() {
@@ -105,6 +110,7 @@ services() {
     fi
     start_service "search engine" scripts/engine.sh || rc=1
     start_service "stripe-mock" scripts/stripe-mock.sh || rc=1
+    start_service "Redis" scripts/redis.sh || rc=1
     return "$rc"
 }
 
@@ -115,7 +121,7 @@ step "Django: manage.py check" env "${CHECK_ENV[@]}" "$BIN/python" manage.py che
 step "Django: makemigrations --check" env "${CHECK_ENV[@]}" \
     "$BIN/python" manage.py makemigrations --check --dry-run
 PG_URL=""
-step "Services: PostgreSQL 15, search engine, stripe-mock" services
+step "Services: PostgreSQL 15, search engine, stripe-mock, Redis" services
 step "pytest on SQLite" run_pytest_sqlite
 step "pytest on PostgreSQL 15" run_pytest_postgres
 finish
