@@ -1,5 +1,6 @@
 """`manage.py backup` then `manage.py restore` into a fresh database and media folder
-brings back every seller, product, order and image (PostgreSQL: pg_dump/pg_restore)."""
+brings back every seller, product, order and image: on PostgreSQL (pg_dump and
+pg_restore) and on SQLite (its backup API)."""
 
 import json
 import os
@@ -19,11 +20,6 @@ from marketplace.checkout.models import Order
 from sellers.models import AdminUnit, SellerPage
 from tests.checkout.conftest import place_card_order
 from tests.factories import ProductPageFactory, SellerPageFactory
-
-pytestmark = [
-    pytest.mark.postgres,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -59,7 +55,7 @@ def _manage(database: str, media: Path, backups: Path, *args: str) -> str:
     env = dict(
         os.environ,
         DJANGO_SETTINGS_MODULE="marketplace.settings.test",
-        DATABASE_URL=_url(database),
+        DATABASE_URL=database if database.startswith("sqlite:") else _url(database),
         MEDIA_ROOT=str(media),
         BACKUP_DIR=str(backups),
     )
@@ -118,6 +114,8 @@ def _inventory() -> dict:
     }
 
 
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_backup_restored_into_a_fresh_database_and_media_folder_keeps_everything(
     site_root, fresh_database, tmp_path
 ):
@@ -163,3 +161,49 @@ def test_backup_restored_into_a_fresh_database_and_media_folder_keeps_everything
     )
 
     assert restored == before
+
+
+# The SQLite site is built in its own files by the commands themselves (the test
+# database of an SQLite run lives in memory, out of reach of other processes).
+SEED = """
+from marketplace.checkout import payments, services
+from sellers.models import AdminUnit
+from sellers.services import ensure_site_structure
+from tests.factories import ProductPageFactory, SellerPageFactory
+ensure_site_structure()
+customer = services.Customer(
+    name="Lê Văn Cường", phone="+84912345678", email="cuong@example.vn",
+    street_line="Ấp Tân Hoà", commune=AdminUnit.objects.order_by("code").first(),
+)
+for n in range(2):
+    seller = SellerPageFactory(title=f"HTX SQLite {n}")
+    for m in range(2):
+        product = ProductPageFactory(parent=seller, title=f"Sản phẩm {n}.{m}", stock=5)
+        services.place_order({product.pk: 1}, customer, payments.METHODS["card"])
+"""
+
+
+@pytest.mark.skipif(
+    not settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"),
+    reason="the PostgreSQL pass restores into PostgreSQL (test above)",
+)
+def test_sqlite_backup_restored_into_a_fresh_file_and_media_folder_keeps_everything(
+    tmp_path,
+):
+    source = f"sqlite:///{tmp_path / 'source.sqlite3'}"
+    media, backups = tmp_path / "source-media", tmp_path / "backups"
+    _manage(source, media, backups, "migrate", "--noinput", "-v", "0")
+    _manage(source, media, backups, "shell", "-c", SEED)
+    before = json.loads(
+        _manage(source, media, backups, "shell", "-c", INVENTORY).splitlines()[-1]
+    )
+    assert len(before["sellers"]) == 2 and len(before["orders"]) == 4
+    assert len(before["images"]) == 4
+    _manage(source, media, backups, "backup")
+
+    fresh = f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
+    fresh_media = tmp_path / "fresh-media"
+    _manage(fresh, fresh_media, backups, "restore", "--noinput")
+    restored = _manage(fresh, fresh_media, backups, "shell", "-c", INVENTORY)
+
+    assert json.loads(restored.splitlines()[-1]) == before
