@@ -14,7 +14,8 @@ PORT ?= 8000
 export DEMO_PASSWORD
 
 .PHONY: help install demo run test lint format bench engine-start engine-stop \
-	stripe-mock-start stripe-mock-stop postgres-start postgres-stop clean distclean
+	stripe-mock-start stripe-mock-stop postgres-start postgres-stop clean distclean \
+	redis-start redis-stop backup restore
 
 help: ## List the targets (this message)
 	@echo "OCOP marketplace: make <target>"
@@ -67,7 +68,11 @@ bench: install ## Measure pages (and search/checkout when present); writes docs/
 		|| echo "PostgreSQL unavailable: benchmarking SQLite only."
 	@$(MAKE) --no-print-directory engine-start \
 		|| echo "Search engine unavailable: category pages measured on the database."
-	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
+	@# The production cache: Redis (db 2), when it starts.
+	@if scripts/redis.sh start >/dev/null; then \
+		CACHE_URL=$${CACHE_URL:-redis://127.0.0.1:6379/2} $(BIN)/python scripts/bench.py $(BENCH_ARGS); \
+	else echo "Redis unavailable: each worker caches in its own memory."; \
+		$(BIN)/python scripts/bench.py $(BENCH_ARGS); fi
 
 engine-start: ## Start the OpenSearch engine (scripts/engine.sh) and wait until healthy
 	@if [ -x scripts/engine.sh ]; then scripts/engine.sh start; \
@@ -91,9 +96,33 @@ postgres-start: ## Install (first time) and start PostgreSQL 15; prints DATABASE
 postgres-stop: ## Stop the PostgreSQL 15 cluster
 	@scripts/postgres.sh stop
 
+redis-start: ## Install (first time) and start Redis on 127.0.0.1:6379 (the shared cache)
+	@scripts/redis.sh start
+
+redis-stop: ## Stop the Redis started by redis-start
+	@scripts/redis.sh stop
+
+backup: install ## Back up the database and media into BACKUP_DIR (default var/backups)
+	DJANGO_SETTINGS_MODULE=$${DJANGO_SETTINGS_MODULE:-$(DEV_SETTINGS)} $(MANAGE) backup
+
+restore: install ## Restore the newest backup in BACKUP_DIR (asks first; FORCE=1 does not)
+	DJANGO_SETTINGS_MODULE=$${DJANGO_SETTINGS_MODULE:-$(DEV_SETTINGS)} \
+		$(MANAGE) restore $(if $(filter 1,$(FORCE)),--noinput)
+
 clean: ## Remove caches, benchmark databases and collected static files
 	find . -path ./$(VENV) -prune -o -type d -name __pycache__ -exec rm -rf {} +
 	rm -rf .ruff_cache .pytest_cache *.egg-info var/bench var/static
 
-distclean: clean engine-stop stripe-mock-stop ## Also remove .venv and var/ (database, media)
+# Deleting var/ loses the database, media and backups: asks first (y/N); without a
+# terminal it refuses unless FORCE=1.
+distclean: ## Also remove .venv and var/ (database, media, backups): asks first
+	@if [ "$(FORCE)" != "1" ]; then \
+		if [ ! -t 0 ]; then \
+			echo "distclean deletes var/ (database, media, backups): no terminal to ask, run with FORCE=1." >&2; \
+			exit 1; \
+		fi; \
+		read -r -p "Delete .venv and var/ (database, media, backups)? [y/N] " answer; \
+		case "$$answer" in [yY]|[yY][eE][sS]) ;; *) echo "Nothing deleted."; exit 1 ;; esac; \
+	fi
+	@$(MAKE) --no-print-directory clean engine-stop stripe-mock-stop redis-stop
 	rm -rf $(VENV) var

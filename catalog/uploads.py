@@ -3,19 +3,25 @@
 Wagtail's own image field lets a truncated JPEG through (it only reads the header)
 and its messages are English-only; these forms are plugged in through
 WAGTAILIMAGES_IMAGE_FORM_BASE and WAGTAILDOCS_DOCUMENT_FORM_BASE so the single and
-the multiple upload views refuse bad files before anything is stored.
+the multiple upload views refuse bad files before anything is stored. Certificate
+scans are judged by their bytes too: the type is detected from the content, PDFs
+are parsed with pypdf and images fully decoded under the images' pixel limit.
 """
 
 import io
+import logging
 import os
 import warnings
 
+import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.forms.fields import FileField
 from django.utils.translation import gettext_lazy as _
 from PIL import Image as PILImage
 from PIL import UnidentifiedImageError
+from pypdf import PdfReader
+from pypdf.errors import PyPdfError
 from wagtail.documents.fields import WagtailDocumentField
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.fields import WagtailImageField
@@ -25,13 +31,12 @@ from wagtail.images.forms import BaseImageForm
 _DECODE_ERRORS = (OSError, SyntaxError, ValueError, EOFError, UnidentifiedImageError)
 _BOMB_ERRORS = (PILImage.DecompressionBombWarning, PILImage.DecompressionBombError)
 
-# Certificate scans: extension → the bytes such a file starts with.
-_DOCUMENT_SIGNATURES = {
-    "pdf": (b"%PDF-",),
-    "jpg": (b"\xff\xd8\xff",),
-    "jpeg": (b"\xff\xd8\xff",),
-    "png": (b"\x89PNG\r\n\x1a\n",),
-}
+# Certificate scans: extension → the type filetype must detect in the bytes.
+_DOCUMENT_TYPES = {"pdf": "pdf", "jpg": "jpg", "jpeg": "jpg", "png": "png"}
+# pypdf raises these (beyond its own errors) for files it cannot make sense of.
+_PDF_ERRORS = (PyPdfError, ValueError, TypeError, KeyError, AttributeError, OSError)
+# pypdf warns through logging about every repair it attempts; the refusal says it.
+logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 
 def _read_upload(data) -> bytes:
@@ -115,42 +120,63 @@ class CheckedImageField(WagtailImageField):
 
     def _check_decodes(self, content: bytes) -> None:
         """Open and fully decode the image; Pillow's bomb warning counts as an error."""
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", PILImage.DecompressionBombWarning)
-            try:
-                image = PILImage.open(io.BytesIO(content))
-            except _BOMB_ERRORS:
-                raise self._too_many_pixels(_("không rõ số")) from None
-            except _DECODE_ERRORS:
-                raise ValidationError(
-                    self.error_messages["invalid_image"], code="invalid_image"
-                ) from None
-            width, height = image.size
-            frames = getattr(image, "n_frames", 1)
-            if (
-                self.max_image_pixels
-                and width * height * frames > self.max_image_pixels
-            ):
-                raise self._too_many_pixels(width * height * frames)
-            try:
-                image.load()
-            except _BOMB_ERRORS:
-                raise self._too_many_pixels(width * height) from None
-            except _DECODE_ERRORS:
-                raise ValidationError(
-                    self.error_messages["image_truncated"], code="image_truncated"
-                ) from None
+        problem, pixels = image_problem(content, self.max_image_pixels)
+        if problem == "too_many_pixels":
+            raise self._too_many_pixels(pixels or _("không rõ số"))
+        if problem == "invalid":
+            raise ValidationError(
+                self.error_messages["invalid_image"], code="invalid_image"
+            )
+        if problem == "truncated":
+            raise ValidationError(
+                self.error_messages["image_truncated"], code="image_truncated"
+            )
+
+
+def image_problem(content: bytes, max_pixels: int | None) -> tuple[str | None, int]:
+    """Why ``content`` is no usable image (``"invalid"``, ``"truncated"``,
+    ``"too_many_pixels"``) or None, and its pixel count when known. The image is
+    fully decoded (``load()``), not only its header read (``verify()``)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", PILImage.DecompressionBombWarning)
+        try:
+            image = PILImage.open(io.BytesIO(content))
+        except _BOMB_ERRORS:
+            return "too_many_pixels", 0
+        except _DECODE_ERRORS:
+            return "invalid", 0
+        width, height = image.size
+        pixels = width * height * getattr(image, "n_frames", 1)
+        if max_pixels and pixels > max_pixels:
+            return "too_many_pixels", pixels
+        try:
+            image.load()
+        except _BOMB_ERRORS:
+            return "too_many_pixels", pixels
+        except _DECODE_ERRORS:
+            return "truncated", pixels
+    return None, pixels
+
+
+def pdf_is_readable(content: bytes) -> bool:
+    """pypdf can parse the file's structure and it has at least one page."""
+    try:
+        return len(PdfReader(io.BytesIO(content)).pages) > 0
+    except _PDF_ERRORS:
+        return False
 
 
 class CheckedDocumentField(WagtailDocumentField):
-    """Certificate scans: PDF, JPEG or PNG whose content matches the extension."""
+    """Certificate scans: a PDF pypdf can read, or a JPEG or PNG that decodes fully
+    within the images' pixel limit; the type detected in the bytes must match the
+    extension."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.allowed_extensions = [
             ext
-            for ext in getattr(settings, "WAGTAILDOCS_EXTENSIONS", _DOCUMENT_SIGNATURES)
-            if ext in _DOCUMENT_SIGNATURES
+            for ext in getattr(settings, "WAGTAILDOCS_EXTENSIONS", _DOCUMENT_TYPES)
+            if ext in _DOCUMENT_TYPES
         ]
         formats = ", ".join(ext.upper() for ext in self.allowed_extensions)
         self.help_text = _("Định dạng: %(formats)s. Dung lượng tối đa %(size)s.") % {
@@ -165,6 +191,17 @@ class CheckedDocumentField(WagtailDocumentField):
                 % {"formats": formats},
                 "content_mismatch": _(
                     "Nội dung tệp không phải là %(extension)s như phần mở rộng ghi."
+                ),
+                "broken_pdf": _(
+                    "Tệp PDF bị hỏng hoặc không đọc được. Vui lòng quét hoặc xuất "
+                    "lại bản PDF."
+                ),
+                "broken_image": _(
+                    "Ảnh scan bị hỏng hoặc chưa tải lên hết. Vui lòng chọn lại tệp gốc."
+                ),
+                "too_many_pixels": _(
+                    "Ảnh scan quá lớn (%(num_pixels)s điểm ảnh). "
+                    "Tối đa %(max_pixels)s điểm ảnh."
                 ),
                 "file_too_large": _(
                     "Tệp quá lớn (%(file_size)s). Dung lượng tối đa %(max_filesize)s."
@@ -185,14 +222,36 @@ class CheckedDocumentField(WagtailDocumentField):
             raise ValidationError(
                 self.error_messages["invalid_extension"], code="invalid_extension"
             )
-        head = _read_upload(data)[:16]
-        if not head.startswith(_DOCUMENT_SIGNATURES[extension]):
+        self._check_content(_read_upload(data), extension)
+        return upload
+
+    def _check_content(self, content: bytes, extension: str) -> None:
+        expected = _DOCUMENT_TYPES[extension]
+        detected = filetype.guess(content[:8192])
+        if detected is None or detected.extension != expected:
             raise ValidationError(
                 self.error_messages["content_mismatch"]
                 % {"extension": extension.upper()},
                 code="content_mismatch",
             )
-        return upload
+        if expected == "pdf":
+            if not pdf_is_readable(content):
+                raise ValidationError(
+                    self.error_messages["broken_pdf"], code="broken_pdf"
+                )
+            return
+        max_pixels = getattr(settings, "WAGTAILIMAGES_MAX_IMAGE_PIXELS", None)
+        problem, pixels = image_problem(content, max_pixels)
+        if problem == "too_many_pixels":
+            raise ValidationError(
+                self.error_messages["too_many_pixels"]
+                % {"num_pixels": pixels or "?", "max_pixels": max_pixels},
+                code="too_many_pixels",
+            )
+        if problem is not None:
+            raise ValidationError(
+                self.error_messages["broken_image"], code="broken_image"
+            )
 
 
 def _swap_file_field(form, field_class) -> None:

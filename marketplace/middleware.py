@@ -1,8 +1,11 @@
-"""Vietnamese first: the site speaks Vietnamese unless the visitor picks English."""
+"""Vietnamese first (the site speaks Vietnamese unless the visitor picks English);
+the Content-Security-Policy, with the Wagtail admin's own; personal pages private."""
 
+from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 
 
 class VietnameseFirstLocaleMiddleware(LocaleMiddleware):
@@ -16,3 +19,53 @@ class VietnameseFirstLocaleMiddleware(LocaleMiddleware):
             chosen = settings.LANGUAGE_CODE
         translation.activate(chosen)
         request.LANGUAGE_CODE = translation.get_language()
+
+
+class SiteCSPMiddleware(CSPMiddleware):
+    """django-csp's middleware with the admin's own policy under ADMIN_URL_PREFIX.
+
+    Wagtail's admin (its editors, choosers and page previews) still writes inline
+    scripts and styles; the public site needs none, so only the admin gets them.
+    """
+
+    def get_policy_parts(self, request, response, report_only=False) -> PolicyParts:
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        admin_prefix = getattr(settings, "ADMIN_URL_PREFIX", None)
+        if (
+            not report_only
+            and parts.config is None
+            and admin_prefix
+            and request.path_info.startswith(admin_prefix)
+        ):
+            parts.config = settings.ADMIN_CSP
+        return parts
+
+
+class PrivateWhenPersonalMiddleware:
+    """No shared cache keeps a response that carries something of one visitor.
+
+    A page that holds a CSRF token (every page: the language switcher is a POST
+    form), sets a cookie or read the session is at most ``private``: a proxy or CDN
+    serving it to someone else would hand over that visitor's token or cart.
+    Sits above CsrfViewMiddleware so it sees the cookie that one adds.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if "public" in response.get("Cache-Control", "") and _is_personal(
+            request, response
+        ):
+            patch_cache_control(response, private=True)
+        return response
+
+
+def _is_personal(request, response) -> bool:
+    session = getattr(request, "session", None)
+    return bool(
+        "CSRF_COOKIE_NEEDS_UPDATE" in request.META
+        or response.cookies
+        or (session is not None and session.accessed)
+    )

@@ -90,6 +90,8 @@ class Target:
             VAR_DIR=str(self.var_dir),
             MEDIA_ROOT=str(self.var_dir / "media"),
             SEARCH_INDEX_PREFIX=f"ocopbench{self.slug}",
+            # With CACHE_URL (make bench: Redis), each run and database its own keys.
+            CACHE_KEY_PREFIX=f"ocopbench{self.slug}_{os.getpid()}",
             EMAIL_BACKEND="django.core.mail.backends.console.EmailBackend",
             PYTHONDONTWRITEBYTECODE="1",
         )

@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # What `make test` (and so CI) runs, in the house order: lint, Django checks,
-# services, the suite on SQLite, then the suite again on PostgreSQL 15.
+# services, the suite on SQLite, then the suite again on PostgreSQL 15 with the
+# shared cache in Redis (as in production).
 # Every step runs even after a failure so one CI log shows everything; the
 # script exits non-zero when any step failed. FAIL_FAST=1 stops at the first.
 #
-# Services this script starts (search engine, stripe-mock) are stopped again at
+# Services this script starts (search engine, stripe-mock, Redis) are stopped again at
 # the end unless KEEP_SERVICES=1; PostgreSQL is left running. PG_TEST_URL
 # overrides the PostgreSQL URL of the second pass (pytest-django tests on a
-# test_<name> copy, so a different name keeps parallel runs apart).
+# test_<name> copy, so a different name keeps parallel runs apart). REDIS_TEST_DB
+# (default 1) picks the Redis database of that pass; keys carry a per-process
+# prefix, so runs sharing one database do not collide either.
 set -uo pipefail
 
 cd "$(dirname "$0")/.."
@@ -82,9 +85,9 @@ finish() {
 trap 'stop_services; exit 130' INT TERM
 
 run_pytest_sqlite() {
-    # PostgreSQL-only tests run in the second pass.
-    env "DATABASE_URL=sqlite:///$PWD/var/db.sqlite3" EXPECT_POSTGRES=0 \
-        "$BIN/pytest" "${PYTEST_ARGS[@]}" -m "not postgres"
+    # PostgreSQL-only and Redis tests run in the second pass.
+    env -u CACHE_URL "DATABASE_URL=sqlite:///$PWD/var/db.sqlite3" EXPECT_POSTGRES=0 \
+        "$BIN/pytest" "${PYTEST_ARGS[@]}" -m "not postgres and not redis"
 }
 
 run_pytest_postgres() {
@@ -95,8 +98,9 @@ run_pytest_postgres() {
     # EXPECT_POSTGRES tells tests/test_database_backend.py this pass must be on PostgreSQL.
     # The browser journeys ran in the first pass: their live server has its own
     # SQLite database whatever DATABASE_URL says, so a second run would repeat it.
-    env "DATABASE_URL=$PG_URL" EXPECT_POSTGRES=1 "$BIN/pytest" "${PYTEST_ARGS[@]}" \
-        -m "not browser"
+    env "DATABASE_URL=$PG_URL" EXPECT_POSTGRES=1 \
+        "CACHE_URL=redis://127.0.0.1:6379/${REDIS_TEST_DB:-1}" \
+        "$BIN/pytest" "${PYTEST_ARGS[@]}" -m "not browser"
 }
 
 services() {
@@ -110,6 +114,7 @@ services() {
     start_service "stripe-mock" scripts/stripe-mock.sh || rc=1
     # Debian's chromium and axe-core for tests/browser (installed once).
     scripts/chromium.sh >/dev/null || rc=1
+    start_service "Redis" scripts/redis.sh || rc=1
     return "$rc"
 }
 
@@ -120,7 +125,7 @@ step "Django: manage.py check" env "${CHECK_ENV[@]}" "$BIN/python" manage.py che
 step "Django: makemigrations --check" env "${CHECK_ENV[@]}" \
     "$BIN/python" manage.py makemigrations --check --dry-run
 PG_URL=""
-step "Services: PostgreSQL 15, search engine, stripe-mock, chromium" services
+step "Services: PostgreSQL 15, search engine, stripe-mock, Redis, chromium" services
 step "pytest on SQLite" run_pytest_sqlite
 step "pytest on PostgreSQL 15" run_pytest_postgres
 finish

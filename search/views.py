@@ -74,5 +74,6 @@ def search_page(request):
         "clear_url": "?" + urlencode({"q": params.raw_q}) if params.raw_q else "?",
     }
     response = TemplateResponse(request, "search/search_page.html", context)
-    patch_cache_control(response, public=True, max_age=60)
+    # Private: the page carries the visitor's CSRF token (the language switcher).
+    patch_cache_control(response, private=True, max_age=60)
     return response

@@ -80,3 +80,18 @@ def _stripe_marker(request):
         return
     if not stripe_mock_running():
         missing_service("stripe-mock is not running: make stripe-mock-start")
+@pytest.fixture(autouse=True)
+def _redis_marker(request):
+    """Tests marked `redis` need the shared cache: CACHE_URL set and Redis answering."""
+    if request.node.get_closest_marker("redis") is None:
+        return
+    from django.conf import settings
+    from django.core.cache import cache
+    from redis.exceptions import RedisError
+
+    if not settings.CACHE_URL:
+        missing_service("needs Redis: set CACHE_URL=redis://… (make test does)")
+    try:
+        cache.get("ping")
+    except RedisError as error:
+        missing_service(f"Redis at {settings.CACHE_URL} does not answer: {error}")

@@ -2,6 +2,7 @@
 
 import os
 import warnings
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -63,8 +64,9 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "marketplace.sites.RememberedSiteMiddleware",
 ]
-# Seconds each worker remembers which site answers a host (marketplace/sites.py).
-SITE_LOOKUP_TTL = 60
+# Seconds each worker remembers which site answers a host (marketplace/sites.py): a
+# per-process memory, so another worker sees a changed site within this bound.
+SITE_LOOKUP_TTL = int(os.environ.get("SITE_LOOKUP_TTL", "60"))
 
 ROOT_URLCONF = "marketplace.urls"
 WSGI_APPLICATION = "marketplace.wsgi.application"
@@ -147,6 +149,24 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 20000},
     },
 }
+# --- Shared cache (issue 11) ---------------------------------------------------
+# CACHE_URL (redis://host:6379/0) puts every cache in Redis, so a forget (menu, home
+# figures, promotions) done by one worker reaches them all; unset, each process
+# keeps its own local memory (a laptop). Keys carry CACHE_KEY_PREFIX:<alias>.
+CACHE_URL = os.environ.get("CACHE_URL", "")
+CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "ocop")
+if CACHE_URL:
+    CACHES = {
+        alias: {
+            "BACKEND": "marketplace.helpers.cache.SiteRedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": f"{CACHE_KEY_PREFIX}:{alias}",
+            # A Redis that stalls must not hold a worker for long.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+        for alias in CACHES
+    }
+# --- end shared cache ------------------------------------------------------------
 
 SESSION_COOKIE_SECURE = os.environ.get("SECURE_COOKIES", "1") == "1"
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
@@ -259,3 +279,92 @@ LOGGING = {
 MARKETPLACE_LABELS = {
     "department": _("Sở Công Thương"),
 }
+
+# --- Hardening (issue 11) --------------------------------------------------------
+INSTALLED_APPS += ["axes", "csp", "dbbackup"]
+# The CSP goes on every response; django-axes wants to be the last middleware.
+MIDDLEWARE += [
+    "marketplace.middleware.SiteCSPMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+# Outside CsrfViewMiddleware, so it sees the CSRF cookie that one sets.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "marketplace.middleware.PrivateWhenPersonalMiddleware",
+)
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Admin logins (/quan-tri/login/): after AXES_FAILURE_LIMIT wrong passwords for one
+# username from one address, that pair is refused (429, even with the right
+# password) for AXES_COOLOFF_MINUTES. Behind a proxy every client shares its
+# address, so the lock then falls on the username.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "marketplace.lockout.locked_out"
+AXES_VERBOSE = True
+# Failures and lockouts are logged (logger "axes") with the username and address,
+# so an operator can tell an attack from a forgetful editor and unlock it early:
+# `manage.py axes_reset_username NAME`.
+AXES_SENSITIVE_PARAMETERS = []
+LOGGING["loggers"]["axes"] = {"level": "INFO"}
+
+# Content-Security-Policy: public pages run only the site's own scripts and styles.
+# The Wagtail admin (and its previews) still writes inline scripts and styles, so
+# ADMIN_CSP applies under /quan-tri/ only (marketplace/middleware.py).
+_CSP_BASE = {
+    "default-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "frame-ancestors": ["'none'"],
+    # Card payments leave through a redirect to Stripe Checkout.
+    "form-action": ["'self'", "https://checkout.stripe.com"],
+}
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {**_CSP_BASE, "script-src": ["'self'"], "style-src": ["'self'"]}
+}
+ADMIN_URL_PREFIX = "/quan-tri/"
+ADMIN_CSP = {
+    **_CSP_BASE,
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "frame-src": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
+# No avatars fetched from Gravatar (an editor's e-mail hash would leave the site).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# HTTPS: plain HTTP is redirected, HSTS for a year (SECURE_HSTS_SECONDS=0 turns it
+# off while trying HTTPS out). The TLS-terminating proxy in front must set (or
+# overwrite) X-Forwarded-Proto, the header SECURE_PROXY_SSL_HEADER names.
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = (
+    os.environ.get("SECURE_HSTS_INCLUDE_SUBDOMAINS", "1") == "1"
+)
+# "preload" only allows submitting the domain to the browsers' preload list.
+SECURE_HSTS_PRELOAD = os.environ.get("SECURE_HSTS_PRELOAD", "1") == "1"
+SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "1") == "1"
+# /healthz/ and /readyz/ are probed over plain HTTP from inside the host.
+SECURE_REDIRECT_EXEMPT = [r"^healthz/$", r"^readyz/$"]
+# gunicorn listens on 127.0.0.1 behind such a proxy by default; empty trusts no header.
+_proxy_header = os.environ.get("SECURE_PROXY_SSL_HEADER", "HTTP_X_FORWARDED_PROTO")
+SECURE_PROXY_SSL_HEADER = (_proxy_header, "https") if _proxy_header else None
+# --- end hardening ---------------------------------------------------------------
+
+# --- Backups (issue 11) ----------------------------------------------------------
+# `manage.py backup` / `restore` (django-dbbackup): database and media archives,
+# named with a timestamp, in BACKUP_DIR.
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", VAR_DIR / "backups"))
+STORAGES["dbbackup"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": str(BACKUP_DIR)},
+}
+DBBACKUP_CLEANUP_KEEP = int(os.environ.get("BACKUP_KEEP", "14"))
+DBBACKUP_SEND_EMAIL = False
+DBBACKUP_HOSTNAME = "ocop"
+# --- end backups -----------------------------------------------------------------

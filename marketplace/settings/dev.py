@@ -21,6 +21,7 @@ if os.environ.get("DEV_OUTBOX_QUEUE", "0") != "1":
     TASKS["outbox"] = {  # noqa: F405
         "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
     }
+SECURE_SSL_REDIRECT = False  # plain HTTP on a laptop and in the test client
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }

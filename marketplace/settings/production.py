@@ -1,9 +1,9 @@
-"""Production: everything from the environment, static files hashed."""
+"""Production: everything from the environment, static files hashed.
 
-import os
+HTTPS (SSL redirect, HSTS, the proxy's scheme header), the CSP, login lockout and
+the shared cache are set in base.py; dev.py and test.py relax what needs HTTPS.
+"""
 
 from .base import *  # noqa: F403
 
 DEBUG = False
-SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "0") == "1"
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

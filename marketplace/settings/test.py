@@ -10,6 +10,9 @@ os.environ.setdefault("STRIPE_SECRET_KEY", "sk_test_123")
 os.environ.setdefault("STRIPE_WEBHOOK_SECRET", "whsec_test_secret")
 os.environ.setdefault("STRIPE_API_BASE", "http://127.0.0.1:12111")
 os.environ.setdefault("MEDIA_ROOT", tempfile.mkdtemp(prefix="ocop-media-"))
+# With CACHE_URL (Redis), one key prefix per test process: parallel runs sharing a
+# Redis database neither read nor clear each other's keys. Subprocesses inherit it.
+os.environ.setdefault("CACHE_KEY_PREFIX", f"ocoptest_{os.getpid()}")
 
 from .base import *  # noqa: E402,F403
 
@@ -23,6 +26,7 @@ TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "outbox": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
 }
+SECURE_SSL_REDIRECT = False  # plain HTTP on a laptop and in the test client
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }

@@ -4,9 +4,11 @@ import io
 import os
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image as PILImage
+from pypdf import PdfWriter
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection
@@ -133,7 +135,28 @@ def test_upload_form_explains_limits_in_vietnamese(client, moderator):
     assert "40 megapixel" in help_text
 
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+def _pdf_bytes() -> bytes:
+    """A real one-page A4 PDF."""
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+PDF = _pdf_bytes()
+HTML_BEHIND_PDF = (
+    b"%PDF-1.7\n<html><body><script>document.location='https://x.example'"
+    b"</script></body></html>\n%%EOF\n"
+)
+
+
+def _hundred_megapixel_png() -> bytes:
+    """100 megapixels of one colour: a small file, 2.5 times the images' limit."""
+    buffer = io.BytesIO()
+    PILImage.new("L", (10000, 10000)).save(buffer, "PNG")
+    return buffer.getvalue()
+
 
 BAD_SCANS = {
     "text_named_pdf": (
@@ -143,7 +166,25 @@ BAD_SCANS = {
     ),
     "word_document": ("giay-chung-nhan.docx", b"PK\x03\x04" + b"0" * 100, "Chỉ nhận"),
     "too_big": ("scan.pdf", PDF + b"0" * (10 * 1024 * 1024), "Tệp quá lớn"),
+    "corrupt_pdf": ("quyet-dinh-hong.pdf", PDF[: len(PDF) // 2], "PDF bị hỏng"),
+    "html_behind_pdf_header": ("quyet-dinh-html.pdf", HTML_BEHIND_PDF, "PDF bị hỏng"),
+    "truncated_jpeg": ("scan-cat-cut.jpg", _truncated_jpeg(), "Ảnh scan bị hỏng"),
+    "hundred_megapixels": ("scan-khong-lo.png", _hundred_megapixel_png(), "quá lớn"),
+    "png_named_pdf": ("anh-doi-ten.pdf", png_bytes(), "không phải là PDF"),
 }
+
+
+def _stored_documents(name: str) -> list[str]:
+    """Files Wagtail stored for an upload called ``name`` (it may add a suffix)."""
+    folder = os.path.join(settings.MEDIA_ROOT, "documents")
+    stem, extension = os.path.splitext(name)
+    if not os.path.isdir(folder):
+        return []
+    return [
+        f
+        for f in os.listdir(folder)
+        if f == name or (f.startswith(f"{stem}_") and f.endswith(extension))
+    ]
 
 
 @pytest.mark.parametrize("case", sorted(BAD_SCANS))
@@ -162,11 +203,16 @@ def test_certificate_scan_upload_refuses_bad_file(client, moderator, case):
     assert response.status_code == 200
     assert message in str(response.context["form"].errors["file"])
     assert not Document.objects.exists()
+    assert _stored_documents(name) == []
 
 
 @pytest.mark.parametrize(
     ("name", "content"),
-    [("quyet-dinh.pdf", PDF), ("scan.png", png_bytes()), ("scan.jpg", _jpeg_bytes())],
+    [
+        ("quyet-dinh.pdf", PDF),
+        ("scan-anh.png", png_bytes()),
+        ("scan-chup.jpg", _jpeg_bytes()),
+    ],
 )
 def test_certificate_scan_accepts_pdf_png_and_jpeg(client, moderator, name, content):
     response = client.post(
@@ -180,3 +226,4 @@ def test_certificate_scan_accepts_pdf_png_and_jpeg(client, moderator, name, cont
 
     assert response.status_code == 302
     assert Document.objects.count() == 1
+    assert len(_stored_documents(name)) == 1

@@ -1,0 +1,81 @@
+"""Django's own Redis cache, kept to this site's keys and able to lose Redis.
+
+- ``clear()`` removes only keys under the cache's ``KEY_PREFIX``: Django's flushes
+  the whole Redis database, which several caches (``default``, ``renditions``),
+  parallel test runs and benchmarks share under different prefixes.
+- When Redis is down or stalls, reads miss and writes are dropped (logged), so
+  pages are computed from the database instead of failing; after a failure the
+  cache is skipped for ``RETRY_AFTER`` seconds rather than waiting on every call.
+  A forget lost that way lasts at most the key's own timeout.
+"""
+
+import logging
+import time
+
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+logger = logging.getLogger(__name__)
+
+_BATCH = 500
+_DOWN = (RedisConnectionError, RedisTimeoutError)
+RETRY_AFTER = 5.0
+
+
+class SiteRedisCache(RedisCache):
+    """``RedisCache`` that clears only its prefix and survives a Redis outage."""
+
+    _down_until = 0.0
+
+    def _call(self, operation, fallback, *args, **kwargs):
+        if time.monotonic() < self._down_until:
+            return fallback
+        try:
+            return operation(*args, **kwargs)
+        except _DOWN as error:
+            self._down_until = time.monotonic() + RETRY_AFTER
+            logger.warning(
+                "cache: Redis unreachable (%s); working without it for %.0f s",
+                error,
+                RETRY_AFTER,
+            )
+            return fallback
+
+    def get(self, key, default=None, version=None):
+        return self._call(super().get, default, key, default, version)
+
+    def get_many(self, keys, version=None):
+        return self._call(super().get_many, {}, keys, version)
+
+    def has_key(self, key, version=None):
+        return self._call(super().has_key, False, key, version)
+
+    def add(self, *args, **kwargs):
+        return self._call(super().add, False, *args, **kwargs)
+
+    def set(self, *args, **kwargs):
+        return self._call(super().set, None, *args, **kwargs)
+
+    def set_many(self, *args, **kwargs):
+        return self._call(super().set_many, [], *args, **kwargs)
+
+    def delete(self, key, version=None):
+        return self._call(super().delete, False, key, version)
+
+    def delete_many(self, keys, version=None):
+        return self._call(super().delete_many, None, keys, version)
+
+    def clear(self) -> bool:
+        if not self.key_prefix:
+            return super().clear()
+        client = self._cache.get_client(write=True)
+        batch = []
+        for key in client.scan_iter(match=f"{self.key_prefix}:*", count=_BATCH):
+            batch.append(key)
+            if len(batch) >= _BATCH:
+                client.delete(*batch)
+                batch.clear()
+        if batch:
+            client.delete(*batch)
+        return True
