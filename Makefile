@@ -54,9 +54,10 @@ run: install demo ## Install, seed, start the search engine and serve http://127
 test: install ## Lint, Django checks, then the suite on SQLite and on PostgreSQL 15
 	@scripts/run_tests.sh
 
-lint: install ## ruff check and ruff format --check on the whole repository
+lint: install ## ruff check, ruff format --check and the import layers (scripts/check_imports.py)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/python scripts/check_imports.py
 
 format: install ## Apply ruff's formatting and safe fixes
 	$(BIN)/ruff check --fix .
