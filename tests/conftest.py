@@ -2,7 +2,7 @@ import os
 
 import pytest
 
-from sellers.services import ensure_site_structure
+from marketplace.site_setup import ensure_site_structure
 
 
 @pytest.fixture

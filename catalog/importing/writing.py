@@ -550,12 +550,13 @@ def write_rows(
     source: str = "",
     progress: Progress | None = None,
 ) -> ImportSummary:
-    """Write validated rows in one transaction: all of them, or none on any error."""
-    from sellers.services import ensure_site_structure
+    """Write validated rows in one transaction: all of them, or none on any error.
 
+    The site's skeleton (marketplace.site_setup) must exist: its seller directory
+    receives new sellers.
+    """
     with transaction.atomic():
         _plan_each_statement()
-        ensure_site_structure()
         writer = _Writer(publish=publish, user=user, source=source)
         writer.preload_images(rows)
         with _one_index_update_per_page(writer.touched):

@@ -9,8 +9,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
-from catalog.forms import OcopCertificateForm
-
 OCOP_VALIDITY_MONTHS = 36
 
 
@@ -83,7 +81,6 @@ class OcopCertificate(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = OcopCertificateQuerySet.as_manager()
-    base_form_class = OcopCertificateForm
 
     panels = [
         FieldPanel("product"),

@@ -62,7 +62,7 @@ def build_catalogue() -> dict:
     """A dozen realistic products from four fictitious sellers."""
     from catalog.models import Category, Certification
     from sellers.models import AdminUnit, SellerType
-    from sellers.services import ensure_site_structure
+    from marketplace.site_setup import ensure_site_structure
     from tests.factories import (
         OcopCertificateFactory,
         ProductPageFactory,

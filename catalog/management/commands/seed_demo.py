@@ -16,7 +16,7 @@ from catalog.demo import (
     load_communes,
 )
 from catalog.importing import summary_lines, validate_records, write_rows
-from sellers.services import ensure_site_structure
+from marketplace.site_setup import ensure_site_structure
 
 
 class Command(BaseCommand):

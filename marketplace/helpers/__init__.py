@@ -1,0 +1,1 @@
+"""Bottom-layer helpers: they import no project module outside this layer."""
