@@ -6,10 +6,10 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from marketplace.views import readiness_check
+        from marketplace.helpers import readiness
         from search import engine
         from search.signal_handlers import register_signal_handlers
 
         register_signal_handlers()
         # Degraded search still answers, but operators want to know the engine is gone.
-        readiness_check("search")(engine.health)
+        readiness.register("search", engine.health)
