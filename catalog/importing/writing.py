@@ -168,7 +168,7 @@ class _Writer:
             slug=_unique_slug(slug_for(data.name), self.seller_slugs), **values
         )
         if page.verified:
-            page.verified_by = self.user
+            page.record_verification(self.user)
         self._add_page(self.index, page)
         self.summary.sellers["created"] += 1
         self._remember_seller(page)
@@ -434,23 +434,20 @@ class _Writer:
             else:
                 self.summary.certificates["unchanged"] += 1
         else:
-            self.new_certificates.append(
-                OcopCertificate(
-                    product=page,
-                    stars=ocop.stars,
-                    level=OcopCertificate.Level.CENTRAL
-                    if ocop.stars == 5
-                    else OcopCertificate.Level.PROVINCE,
-                    decision_number=ocop.number,
-                    decision_date=ocop.issued,
-                    expires_on=add_months(ocop.issued, OCOP_VALIDITY_MONTHS)
-                    if ocop.issued
-                    else None,
-                    verified_at=self.now,
-                    verified_by=self.user,
-                    verification_note=self.note,
-                )
+            certificate = OcopCertificate(
+                product=page,
+                stars=ocop.stars,
+                level=OcopCertificate.Level.CENTRAL
+                if ocop.stars == 5
+                else OcopCertificate.Level.PROVINCE,
+                decision_number=ocop.number,
+                decision_date=ocop.issued,
+                expires_on=add_months(ocop.issued, OCOP_VALIDITY_MONTHS)
+                if ocop.issued
+                else None,
             )
+            certificate.record_verification(self.user, self.note, self.now)
+            self.new_certificates.append(certificate)
             self.summary.certificates["created"] += 1
         if ocop.issued is None:
             self.summary.needing_completion.append(

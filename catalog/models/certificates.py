@@ -136,11 +136,19 @@ class OcopCertificate(models.Model):
             self.is_verified and self.expires_on is not None and self.expires_on >= on
         )
 
-    def verify(self, user, note: str = "") -> None:
-        self.verified_at = timezone.now()
+    def record_verification(
+        self, user, note: str = "", at: datetime.datetime | None = None
+    ) -> None:
+        """Who verified the certificate and when: the one place that writes it (the
+        "Xác minh" action through verify(), the importer for new certificates)."""
+        self.verified_at = at or timezone.now()
         self.verified_by = user
         if note:
             self.verification_note = note
+
+    def verify(self, user, note: str = "") -> None:
+        """Record the verification and save it."""
+        self.record_verification(user, note)
         self.save(update_fields=["verified_at", "verified_by", "verification_note"])
 
 
