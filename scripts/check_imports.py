@@ -6,7 +6,7 @@ collects each ``import``/``from ... import`` it holds, the ones inside functions
 too; imports under ``if TYPE_CHECKING:`` are left out, as they never run.
 Importing ``a.b.c`` is an edge to the deepest project module the name reaches.
 
-The layers, bottom to top (docs/architecture.md):
+The layers, bottom to top (issue 10):
   0 helpers   marketplace.formatting, marketplace.page_mixins, marketplace.formats,
               marketplace.helpers, search.text
   1 sellers
