@@ -2,10 +2,10 @@
 
 from wagtail.signals import post_page_move
 
+from catalog.models import ProductPage
+
 
 def _sync_seller_after_move(sender, instance, **kwargs):
-    from catalog.models import ProductPage
-
     if isinstance(instance.specific, ProductPage):
         parent = instance.get_parent()
         ProductPage.objects.filter(pk=instance.pk).update(seller_id=parent.pk)

@@ -28,9 +28,11 @@ from catalog.models import (
     Category,
     Certification,
     OcopCertificate,
+    ProductPage,
     RuralIndustrialAward,
 )
 from catalog.permissions import VERIFY_PERMISSION, verify_certificates
+from catalog.stock import apply_edited_stock
 from marketplace.formatting import format_date
 
 
@@ -306,8 +308,5 @@ class RuralIndustrialAwardViewSet(SnippetViewSet):
 @hooks.register("after_edit_page")
 def apply_stock_edit(request, page):
     """Stock changes take effect at once; the rest of the edit waits for approval."""
-    from catalog.models import ProductPage
-    from catalog.stock import apply_edited_stock
-
     if isinstance(page.specific, ProductPage):
         apply_edited_stock(page.specific)

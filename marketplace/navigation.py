@@ -8,6 +8,9 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import get_language, gettext
 
+from catalog.models import CategoryPage
+from sellers.models import SellerIndexPage
+
 NAV_CACHE_PREFIX = "nav:"
 NAV_TTL_SECONDS = 300
 
@@ -22,9 +25,6 @@ def main_navigation(request) -> list[dict]:
     items = cache.get(key)
     if items is not None:
         return items
-    from catalog.models import CategoryPage
-    from sellers.models import SellerIndexPage
-
     items = [
         {
             "title": page.category.display_name,
