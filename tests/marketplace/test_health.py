@@ -139,7 +139,7 @@ def test_readyz_checks_the_database_and_the_search_engine_the_apps_register(
     # The apps register their checks at start-up; nothing is limited here.
     settings.SEARCH_URL = f"http://127.0.0.1:{closed_port}"
     response = client.get("/readyz/")
-    assert sorted(readiness.checks()) == ["database", "search"]
+    assert {"database", "search"} <= set(readiness.checks())
     assert response.status_code == 503
     assert response.json() == {
         "status": "unavailable",
