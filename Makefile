@@ -55,13 +55,16 @@ run: install demo ## Install, seed, start the search engine and serve http://127
 test: install ## Lint, Django checks, then the suite on SQLite and on PostgreSQL 15
 	@scripts/run_tests.sh
 
-lint: install ## ruff check and ruff format --check on the whole repository
+lint: install ## ruff check and format --check, djhtml --check templates, import layers
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --tabwidth 2 --check templates
+	$(BIN)/python scripts/check_imports.py
 
-format: install ## Apply ruff's formatting and safe fixes
+format: install ## Apply ruff's formatting and safe fixes, and djhtml's indentation
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+	$(BIN)/djhtml --tabwidth 2 templates
 
 bench: install ## Measure pages (and search/checkout when present); writes docs/benchmarks.md
 	@scripts/postgres.sh >/dev/null \

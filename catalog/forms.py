@@ -1,13 +1,13 @@
-"""Admin forms for products and OCOP certificates: Vietnamese messages, seller scoping.
+"""Admin form of product pages: prices in whole đồng, a described gallery.
 
-Models point at these through `base_form_class`; this module must not import
-catalog.models at import time (the models import it).
+ProductPage points at it through `base_form_class`, so this module imports no
+catalog model (the OCOP certificate form, which does, is in catalog/admin_forms.py).
 """
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+from wagtail.admin.forms import WagtailAdminPageForm
 
 from marketplace.formatting import parse_vnd
 
@@ -82,29 +82,3 @@ class ProductPageForm(WagtailAdminPageForm):
                     code="gallery_empty",
                 )
         return cleaned_data
-
-
-class OcopCertificateForm(WagtailAdminModelForm):
-    """The department sees every product; a seller only their own, never verification.
-
-    Verification itself (who, when) is never a form field: the department records it
-    with the "Xác minh" action, which calls sellers.services.verify_certificates.
-    """
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        from sellers.services import products_for_user, sees_every_seller
-
-        if "stars" in self.fields:
-            self.fields["stars"].error_messages["invalid_choice"] = STARS_MESSAGE
-        user = self.for_user
-        if user is None or sees_every_seller(user):
-            return
-        self.fields.pop("verification_note", None)
-        product = self.fields.get("product")
-        if product is not None:
-            product.widget = forms.Select()
-            product.queryset = products_for_user(user).order_by("title")
-            product.error_messages["invalid_choice"] = _(
-                "Chỉ được khai chứng nhận cho sản phẩm của chính cơ sở mình."
-            )

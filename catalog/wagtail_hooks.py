@@ -3,7 +3,8 @@ certificates (with verification) and rural-industrial awards.
 
 The viewsets are grouped under "Sở Công Thương" in marketplace/wagtail_hooks.py.
 Sellers may submit OCOP certificates for their own products; every certificate view
-is scoped through OcopCertificatePermissionPolicy, registered before any viewset.
+is scoped through catalog.permissions.OcopCertificatePermissionPolicy, which
+CatalogConfig.ready() registers before any viewset.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -15,55 +16,24 @@ from django.utils.translation import ngettext
 from django_filters import ChoiceFilter
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import BooleanColumn, Column
-from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.permissions import register_permission_policy
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from catalog.admin_forms import OcopCertificateForm
 from catalog.models import (
     Category,
     Certification,
     OcopCertificate,
+    ProductPage,
     RuralIndustrialAward,
 )
+from catalog.permissions import VERIFY_PERMISSION, verify_certificates
+from catalog.stock import apply_edited_stock
 from marketplace.formatting import format_date
-from sellers.services import (
-    certificates_for_user,
-    ensure_category_pages,
-    sees_every_seller,
-    sellers_for_user,
-    verify_certificates,
-)
-
-VERIFY_PERMISSION = "catalog.verify_ocopcertificate"
-
-
-class OcopCertificatePermissionPolicy(ModelPermissionPolicy):
-    """Model permissions, narrowed for sellers to unverified certificates of their
-    own products; the department keeps full access."""
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        if not self.user_has_permission(user, action):
-            return False
-        if sees_every_seller(user):
-            return True
-        if instance.product.seller_id not in sellers_for_user(user):
-            return False
-        # A verified certificate is the department's record; sellers only read it.
-        return action == "view" or not instance.is_verified
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        if not self.user_has_any_permission(user, actions):
-            return self.model._default_manager.none()
-        return certificates_for_user(user)
-
-
-register_permission_policy(
-    OcopCertificate, OcopCertificatePermissionPolicy(OcopCertificate)
-)
 
 
 def verify_url(certificate: OcopCertificate, next_url: str = "") -> str:
@@ -208,6 +178,11 @@ class OcopCertificateViewSet(SnippetViewSet):
     history_view_class = OcopCertificateHistoryView
     usage_view_class = OcopCertificateUsageView
     inspect_view_class = OcopCertificateInspectView
+    # The form scopes products to the seller: it needs catalog.permissions, which
+    # the model itself cannot import.
+    edit_handler = ObjectList(
+        OcopCertificate.panels, base_form_class=OcopCertificateForm
+    )
     list_display = [
         "product",
         Column(
@@ -330,18 +305,8 @@ class RuralIndustrialAwardViewSet(SnippetViewSet):
         return RuralIndustrialAward.objects.select_related("product")
 
 
-@hooks.register("after_create_snippet")
-def add_page_for_new_category(request, instance):
-    """A category the department adds gets its browse page straight away."""
-    if isinstance(instance, Category):
-        ensure_category_pages()
-
-
 @hooks.register("after_edit_page")
 def apply_stock_edit(request, page):
     """Stock changes take effect at once; the rest of the edit waits for approval."""
-    from catalog.models import ProductPage
-    from catalog.stock import apply_edited_stock
-
     if isinstance(page.specific, ProductPage):
         apply_edited_stock(page.specific)

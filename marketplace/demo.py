@@ -23,12 +23,9 @@ from catalog.importing import (
 )
 from catalog.models import OcopCertificate, ProductPage
 from marketplace.models import Collection, CollectionItem
+from marketplace.site_setup import ensure_site_structure
 from sellers.models import SellerPage
-from sellers.services import (
-    DEPARTMENT_GROUP,
-    create_seller_account,
-    ensure_site_structure,
-)
+from sellers.services import DEPARTMENT_GROUP, create_seller_account
 
 DEFAULT_PASSWORD = "ocop-demo-2026"  # noqa: S105 - documented demo logins only
 MODERATOR_USERNAME = "so_congthuong"

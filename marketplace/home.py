@@ -7,7 +7,7 @@ from catalog.cards import card_batch
 from catalog.listing import valid_certificates
 from catalog.models import CategoryPage, ProductPage, RuralIndustrialAward
 from catalog.renditions import COLLECTION_SPECS, HERO_SPECS, find_renditions, picture
-from marketplace.models import Collection, CollectionItem
+from marketplace.models.snippets import Collection, CollectionItem
 from sellers.models import SellerPage
 
 NEWEST_COUNT = 8

@@ -14,8 +14,6 @@ import time
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import DEFAULT_DB_ALIAS
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from django.http.request import split_domain_port
 from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
@@ -101,7 +99,6 @@ class RememberedSiteMiddleware:
                 load_root_page(site, path)
 
 
-@receiver(post_save, sender=Site)
-@receiver(post_delete, sender=Site)
 def forget_sites(**kwargs) -> None:
+    """Drop every remembered site (connected to Site's post_save and post_delete)."""
     _remembered.clear()

@@ -6,22 +6,13 @@ from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 
+from marketplace.helpers import readiness
+
 logger = logging.getLogger(__name__)
 
-# Each readiness check returns None when healthy or a short reason when not.
-READINESS_CHECKS = {}
 
-
-def readiness_check(name):
-    def register(func):
-        READINESS_CHECKS[name] = func
-        return func
-
-    return register
-
-
-@readiness_check("database")
-def _database() -> str | None:
+def database_check() -> str | None:
+    """Readiness of the database: one round trip."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
@@ -39,11 +30,7 @@ def healthz(request):
 
 @never_cache
 def readyz(request):
-    failures = {
-        name: reason
-        for name, check in READINESS_CHECKS.items()
-        if (reason := check()) is not None
-    }
+    failures = readiness.failures()
     if failures:
         return JsonResponse({"status": "unavailable", "failing": failures}, status=503)
-    return JsonResponse({"status": "ok", "checks": sorted(READINESS_CHECKS)})
+    return JsonResponse({"status": "ok", "checks": sorted(readiness.checks())})

@@ -2,10 +2,12 @@
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from catalog.models import Category
 from catalog.wagtail_hooks import (
     CategoryViewSet,
     CertificationViewSet,
@@ -14,6 +16,7 @@ from catalog.wagtail_hooks import (
 )
 from marketplace.formatting import format_date
 from marketplace.models import Collection
+from marketplace.site_setup import ensure_category_pages
 
 
 def _is_showing(collection: Collection) -> bool:
@@ -68,3 +71,10 @@ class DepartmentViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(DepartmentViewSetGroup)
+
+
+@hooks.register("after_create_snippet")
+def add_page_for_new_category(request, instance):
+    """A category the department adds gets its browse page straight away."""
+    if isinstance(instance, Category):
+        ensure_category_pages()

@@ -51,7 +51,7 @@ def setup_django() -> None:
 
 
 def build_catalogue():
-    from sellers.services import ensure_site_structure
+    from marketplace.site_setup import ensure_site_structure
     from tests.factories import ProductPageFactory, SellerPageFactory
 
     ensure_site_structure()

@@ -121,6 +121,8 @@ services() {
 mkdir -p var
 step "Lint: ruff check" "$BIN/ruff" check .
 step "Lint: ruff format --check" "$BIN/ruff" format --check .
+step "Lint: djhtml --check templates" "$BIN/djhtml" --tabwidth 2 --check templates
+step "Lint: import layers" "$BIN/python" scripts/check_imports.py
 step "Django: manage.py check" env "${CHECK_ENV[@]}" "$BIN/python" manage.py check
 step "Django: makemigrations --check" env "${CHECK_ENV[@]}" \
     "$BIN/python" manage.py makemigrations --check --dry-run

@@ -6,7 +6,7 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from marketplace.views import readiness_check
+        from marketplace.helpers import readiness
         from search import engine
         from search.pages import plug_listing_ports
         from search.signal_handlers import register_signal_handlers
@@ -14,4 +14,4 @@ class SearchConfig(AppConfig):
         register_signal_handlers()
         plug_listing_ports()
         # Degraded search still answers, but operators want to know the engine is gone.
-        readiness_check("search")(engine.health)
+        readiness.register("search", engine.health)

@@ -1,22 +1,16 @@
 """Admin: the search report (top queries and queries that found nothing)."""
 
-from django.urls import path, reverse
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from search import admin_views
+from search import admin_urls
 
 
 @hooks.register("register_admin_urls")
-def register_search_report_url():
-    return [
-        path(
-            "bao-cao/tim-kiem/",
-            admin_views.search_report,
-            name="search_report",
-        )
-    ]
+def register_admin_urls():
+    return [path("bao-cao/tim-kiem/", include(admin_urls, namespace="search_admin"))]
 
 
 class SearchReportMenuItem(MenuItem):
@@ -28,7 +22,7 @@ class SearchReportMenuItem(MenuItem):
 def register_search_report_menu_item():
     return SearchReportMenuItem(
         _("Từ khoá tìm kiếm"),
-        reverse("search_report"),
+        reverse("search_admin:report"),
         icon_name="search",
         order=900,
     )

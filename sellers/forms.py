@@ -1,6 +1,5 @@
 """Admin form of a seller's profile page: normalised identity fields, verification."""
 
-from django.utils import timezone
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from sellers.validators import normalize_phone, normalize_tax_code, validate_tax_code
@@ -39,14 +38,8 @@ class SellerPageForm(WagtailAdminPageForm):
         return page
 
     def _record_verifier(self, page) -> None:
-        if "verified" not in self.changed_data:
-            return
-        if page.verified:
-            page.verified_at = timezone.now()
-            page.verified_by = self.for_user
-        else:
-            page.verified_at = None
-            page.verified_by = None
+        if "verified" in self.changed_data:
+            page.record_verification(self.for_user, page.verified)
 
     def _keep_stored_verification(self, page) -> None:
         stored = (

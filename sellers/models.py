@@ -254,6 +254,13 @@ class SellerPage(ViewRestrictionsInOneQueryMixin, Page):
                 {"members": _("Chỉ hợp tác xã và tổ hợp tác có số thành viên.")}
             )
 
+    def record_verification(self, user, verified: bool = True) -> None:
+        """Who verified the seller and when (the admin form, the importer); taking
+        the mark off clears both."""
+        self.verified = verified
+        self.verified_at = timezone.now() if verified else None
+        self.verified_by = user if verified else None
+
     def save(self, *args, **kwargs):
         if self.verified and not self.verified_at:
             self.verified_at = timezone.now()

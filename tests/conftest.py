@@ -3,7 +3,7 @@ import socket
 
 import pytest
 
-from sellers.services import ensure_site_structure
+from marketplace.site_setup import ensure_site_structure
 
 
 @pytest.fixture

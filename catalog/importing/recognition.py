@@ -74,17 +74,16 @@ class RecognitionWriter:
 
     def _new_certificate(self, page: ProductPage, ocop: OcopData) -> OcopCertificate:
         level = OcopCertificate.Level
-        return OcopCertificate(
+        certificate = OcopCertificate(
             product=page,
             stars=ocop.stars,
             level=level.CENTRAL if ocop.stars == 5 else level.PROVINCE,
             decision_number=ocop.number,
             decision_date=ocop.issued,
             expires_on=_expiry(ocop.issued),
-            verified_at=self.now,
-            verified_by=self.user,
-            verification_note=self.note,
         )
+        certificate.record_verification(self.user, self.note, self.now)
+        return certificate
 
     def award(self, page: ProductPage, row: ProductRow, existing) -> None:
         if row.award is None:

@@ -24,7 +24,7 @@ from catalog.importing.stored_images import ImageStore, slug_for
 from catalog.importing.summary import ImportSummary
 from catalog.models import ProductImage, ProductPage
 from sellers.models import SellerIndexPage, SellerPage
-from sellers.services import ensure_seller_access, ensure_site_structure
+from sellers.services import ensure_seller_access
 
 logger = logging.getLogger(__name__)
 
@@ -197,7 +197,7 @@ class _Writer:
             slug=_unique_slug(slug_for(data.name), self.seller_slugs), **values
         )
         if page.verified:
-            page.verified_by = self.user
+            page.record_verification(self.user)
         self._add_page(self.index, page)
         self.summary.sellers["created"] += 1
         self._remember_seller(page)
@@ -343,7 +343,6 @@ def write_rows(
     """Write validated rows in one transaction: all of them, or none on any error."""
     with transaction.atomic():
         _plan_each_statement()
-        ensure_site_structure()
         writer = _Writer(publish=publish, user=user, source=source)
         writer.pictures.preload(rows)
         # Search and reference indexes are updated once per written page, at the end.

@@ -9,8 +9,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
-from catalog.forms import OcopCertificateForm
-
 OCOP_VALIDITY_MONTHS = 36
 # The OCOP star ratings, lowest first. A product is "rated N stars" when its best
 # valid (verified, unexpired) certificate has exactly N stars: listings, the search
@@ -87,7 +85,6 @@ class OcopCertificate(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = OcopCertificateQuerySet.as_manager()
-    base_form_class = OcopCertificateForm
 
     panels = [
         FieldPanel("product"),
@@ -145,11 +142,19 @@ class OcopCertificate(models.Model):
             self.is_verified and self.expires_on is not None and self.expires_on >= on
         )
 
-    def verify(self, user, note: str = "") -> None:
-        self.verified_at = timezone.now()
+    def record_verification(
+        self, user, note: str = "", at: datetime.datetime | None = None
+    ) -> None:
+        """Who verified the certificate and when: the one place that writes it (the
+        "Xác minh" action through verify(), the importer for new certificates)."""
+        self.verified_at = at or timezone.now()
         self.verified_by = user
         if note:
             self.verification_note = note
+
+    def verify(self, user, note: str = "") -> None:
+        """Record the verification and save it."""
+        self.record_verification(user, note)
         self.save(update_fields=["verified_at", "verified_by", "verification_note"])
 
 

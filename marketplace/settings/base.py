@@ -7,7 +7,6 @@ from pathlib import Path
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
-from PIL import Image
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
@@ -179,6 +178,7 @@ X_FRAME_OPTIONS = "DENY"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Also Pillow's limit (MarketplaceConfig.ready()): larger images are refused.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "jpg", "jpeg", "png"]
@@ -186,8 +186,6 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Vietnamese upload messages and a full decode of every image (catalog/uploads.py).
 WAGTAILIMAGES_IMAGE_FORM_BASE = "catalog.uploads.ImageForm"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "catalog.uploads.DocumentForm"
-Image.MAX_IMAGE_PIXELS = WAGTAILIMAGES_MAX_IMAGE_PIXELS
-warnings.simplefilter("error", Image.DecompressionBombWarning)
 
 WAGTAIL_SITE_NAME = "Sàn thương mại điện tử OCOP Vĩnh Long"
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")

@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from catalog.models import OcopCertificate
 from catalog.models.certificates import add_months
+from catalog.permissions import verify_certificates
 from marketplace.models import Collection
-from sellers.services import verify_certificates
 from tests.factories import OcopCertificateFactory, ProductPageFactory
 from tests.sellers.accounts import department_user
 

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.users.models import UserProfile
 
-from sellers.services import WORKFLOW_NAME
+from marketplace.site_setup import WORKFLOW_NAME
 from tests.marketplace.test_i18n import read_po
 from tests.sellers.accounts import form_data, seller_with_editor
 

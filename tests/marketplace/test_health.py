@@ -8,6 +8,7 @@ from django.db import connection
 from django.db.utils import load_backend
 
 from marketplace import views
+from marketplace.helpers import readiness
 
 
 @pytest.fixture
@@ -16,7 +17,7 @@ def only_registered(monkeypatch):
     part of the project registers (the search engine) cannot change the answer."""
 
     def limit(**checks):
-        monkeypatch.setattr(views, "READINESS_CHECKS", dict(checks))
+        monkeypatch.setattr(readiness, "_checks", dict(checks))
 
     return limit
 
@@ -68,7 +69,7 @@ def test_healthz_stays_ok_when_the_database_is_down(
 
 
 def test_readyz_is_ready_when_the_database_answers(client, db, only_registered):
-    only_registered(database=views.READINESS_CHECKS["database"])
+    only_registered(database=views.database_check)
     response = client.get("/readyz/")
     assert response.status_code == 200
     assert response.json() == {"status": "ok", "checks": ["database"]}
@@ -78,7 +79,7 @@ def test_readyz_is_ready_when_the_database_answers(client, db, only_registered):
 def test_readyz_names_the_database_when_it_cannot_be_reached(
     client, db, monkeypatch, only_registered, unreachable_database
 ):
-    only_registered(database=views.READINESS_CHECKS["database"])
+    only_registered(database=views.database_check)
     monkeypatch.setattr(views, "connection", unreachable_database)
     response = client.get("/readyz/")
     assert response.status_code == 503
@@ -92,15 +93,16 @@ def test_readyz_names_the_database_when_it_cannot_be_reached(
 def test_a_part_registered_for_readiness_is_checked_and_named_when_down(
     client, db, only_registered, closed_port
 ):
-    only_registered(database=views.READINESS_CHECKS["database"])
+    only_registered(database=views.database_check)
 
-    @views.readiness_check("queue")
     def _queue() -> str | None:
         try:
             socket.create_connection(("127.0.0.1", closed_port), timeout=1).close()
         except OSError:
             return "unreachable"
         return None
+
+    readiness.register("queue", _queue)
 
     response = client.get("/readyz/")
     assert response.status_code == 503
@@ -110,13 +112,12 @@ def test_a_part_registered_for_readiness_is_checked_and_named_when_down(
 def test_a_registered_part_that_answers_keeps_the_site_ready(
     client, db, only_registered
 ):
-    only_registered(database=views.READINESS_CHECKS["database"])
+    only_registered(database=views.database_check)
     with socket.socket() as listener:
         listener.bind(("127.0.0.1", 0))
         listener.listen()
         port = listener.getsockname()[1]
 
-        @views.readiness_check("queue")
         def _queue() -> str | None:
             try:
                 socket.create_connection(("127.0.0.1", port), timeout=1).close()
@@ -124,7 +125,23 @@ def test_a_registered_part_that_answers_keeps_the_site_ready(
                 return "unreachable"
             return None
 
+        readiness.register("queue", _queue)
+
         response = client.get("/readyz/")
 
     assert response.status_code == 200
     assert response.json() == {"status": "ok", "checks": ["database", "queue"]}
+
+
+def test_readyz_checks_the_database_and_the_search_engine_the_apps_register(
+    client, db, settings, closed_port
+):
+    # The apps register their checks at start-up; nothing is limited here.
+    settings.SEARCH_URL = f"http://127.0.0.1:{closed_port}"
+    response = client.get("/readyz/")
+    assert {"database", "search"} <= set(readiness.checks())
+    assert response.status_code == 503
+    assert response.json() == {
+        "status": "unavailable",
+        "failing": {"search": "unreachable"},
+    }

@@ -8,7 +8,7 @@ from django.core.cache import cache
 from django.template import Context, Template
 from django.utils import timezone
 
-from catalog.models import RuralIndustrialAward
+from catalog.models import CategoryPage, RuralIndustrialAward
 from marketplace.models import Collection, CollectionItem
 from tests.factories import (
     ImageFactory,
@@ -134,3 +134,47 @@ def test_every_page_has_the_skip_link_menu_search_and_department_footer(
     ):
         assert f'href="/{slug}/"' in menu
     assert 'href="/nguoi-ban/"' in menu
+
+
+def menu_titles(html: str) -> list[str]:
+    nav = re.search(r"<nav[^>]*>(.*?)</nav>", html, re.DOTALL).group(1)
+    return [" ".join(title.split()) for title in re.findall(r">([^<>]+)</a>", nav)]
+
+
+def test_publishing_a_product_updates_the_home_figures_at_once(site_root, client):
+    seller = SellerPageFactory()
+    ProductPageFactory(parent=seller)
+    assert "1 sản phẩm" in figures_text(client.get("/").content.decode())
+
+    ProductPageFactory(parent=seller)  # published through a revision, as editors do
+
+    assert "2 sản phẩm" in figures_text(client.get("/").content.decode())
+
+
+def test_unpublishing_a_product_updates_the_home_figures_at_once(site_root, client):
+    seller = SellerPageFactory()
+    product = ProductPageFactory(parent=seller)
+    assert "1 sản phẩm" in figures_text(client.get("/").content.decode())
+
+    product.unpublish()
+
+    assert "0 sản phẩm" in figures_text(client.get("/").content.decode())
+
+
+def test_unpublishing_a_category_page_takes_it_out_of_the_menu(site_root, client):
+    page = CategoryPage.objects.live().select_related("category").first()
+    assert page.category.name in menu_titles(client.get("/").content.decode())
+
+    page.unpublish()
+
+    assert page.category.name not in menu_titles(client.get("/").content.decode())
+
+
+def test_renaming_a_category_renames_its_menu_entry_at_once(site_root, client):
+    category = CategoryPage.objects.live().first().category
+    assert category.name in menu_titles(client.get("/").content.decode())
+
+    category.name = "Đặc sản mới đổi tên"
+    category.save()
+
+    assert "Đặc sản mới đổi tên" in menu_titles(client.get("/").content.decode())

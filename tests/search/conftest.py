@@ -61,8 +61,8 @@ def closed_engine(settings):
 def build_catalogue() -> dict:
     """A dozen realistic products from four fictitious sellers."""
     from catalog.models import Category, Certification
+    from marketplace.site_setup import ensure_site_structure
     from sellers.models import AdminUnit, SellerType
-    from sellers.services import ensure_site_structure
     from tests.factories import (
         OcopCertificateFactory,
         ProductPageFactory,

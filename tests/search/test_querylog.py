@@ -30,13 +30,13 @@ def test_department_sees_top_and_zero_result_queries(client, site_root):
         query="xyz lạ", query_folded="xyz la", result_count=0, took_ms=4
     )
     client.force_login(department_user())
-    response = client.get(reverse("search_report"))
+    response = client.get(reverse("search_admin:report"))
     assert response.status_code == 200
     body = response.content.decode()
     assert "bánh tráng" in body and "xyz lạ" in body
 
     _seller, _product, editor = seller_with_editor("nguoi-ban-bao-cao")
     client.force_login(editor)
-    refused = client.get(reverse("search_report"))
+    refused = client.get(reverse("search_admin:report"))
     assert refused.status_code in (302, 403)
     assert "xyz lạ" not in refused.content.decode()

@@ -14,6 +14,7 @@ from catalog.importing import (
     import_file,
     summary_lines,
 )
+from marketplace.site_setup import ensure_site_structure
 
 
 class Command(BaseCommand):
@@ -51,6 +52,8 @@ class Command(BaseCommand):
         def progress(rows):
             return tqdm(rows, desc=_("Nhập"), unit=_("dòng"), disable=quiet)
 
+        # Sellers go under the seller directory, which the skeleton provides.
+        ensure_site_structure()
         try:
             summary = import_file(
                 path, publish=options["publish"], user=user, progress=progress

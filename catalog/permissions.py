@@ -1,0 +1,62 @@
+"""Who may manage which catalogue records: the department every seller's, a seller
+only its own products' (certificates, awards); and the department's verification.
+
+The admin (forms, the certificate permission policy, the "Xác minh" action) and the
+importer all go through these functions.
+"""
+
+from collections.abc import Iterable
+
+from django.db.models import QuerySet
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from catalog.models import OcopCertificate, ProductPage
+from sellers.services import is_department, sellers_for_user
+
+VERIFY_PERMISSION = "catalog.verify_ocopcertificate"
+
+
+def products_for_user(user) -> QuerySet[ProductPage]:
+    """Product pages whose records (certificates, awards) the user may manage."""
+    products = ProductPage.objects.all()
+    if is_department(user):
+        return products
+    return products.filter(seller_id__in=sellers_for_user(user))
+
+
+def certificates_for_user(user) -> QuerySet[OcopCertificate]:
+    """OCOP certificates the user may see in the admin: all, or their products' own."""
+    certificates = OcopCertificate.objects.all()
+    if is_department(user):
+        return certificates
+    return certificates.filter(product__seller_id__in=sellers_for_user(user))
+
+
+def verify_certificates(certificates: Iterable[OcopCertificate], user) -> int:
+    """Record the department user who verified each unverified certificate, and when."""
+    verified = 0
+    for certificate in certificates:
+        if not certificate.is_verified:
+            certificate.verify(user)
+            verified += 1
+    return verified
+
+
+class OcopCertificatePermissionPolicy(ModelPermissionPolicy):
+    """Model permissions, narrowed for sellers to unverified certificates of their
+    own products; the department keeps full access."""
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if not self.user_has_permission(user, action):
+            return False
+        if is_department(user):
+            return True
+        if instance.product.seller_id not in sellers_for_user(user):
+            return False
+        # A verified certificate is the department's record; sellers only read it.
+        return action == "view" or not instance.is_verified
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if not self.user_has_any_permission(user, actions):
+            return self.model._default_manager.none()
+        return certificates_for_user(user)
