@@ -9,10 +9,13 @@ class CatalogConfig(AppConfig):
         from wagtail.permissions import register_permission_policy
 
         from catalog.models import OcopCertificate
+        from catalog.models.pages import product_detail
         from catalog.permissions import OcopCertificatePermissionPolicy
+        from catalog.product_detail import product_detail_context
         from catalog.signal_handlers import register_signal_handlers
 
         register_signal_handlers()
+        product_detail.plug(product_detail_context)
         # Before any viewset asks for it: sellers see their own certificates only.
         register_permission_policy(
             OcopCertificate, OcopCertificatePermissionPolicy(OcopCertificate)

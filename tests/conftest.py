@@ -80,6 +80,8 @@ def _stripe_marker(request):
         return
     if not stripe_mock_running():
         missing_service("stripe-mock is not running: make stripe-mock-start")
+
+
 @pytest.fixture(autouse=True)
 def _redis_marker(request):
     """Tests marked `redis` need the shared cache: CACHE_URL set and Redis answering."""

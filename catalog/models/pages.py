@@ -30,6 +30,12 @@ from marketplace.page_mixins import (
 
 MAX_PRICE_VND = 1_000_000_000
 
+# (product page, request) -> what the product page shows beyond the page itself:
+# gallery, certificates, related cards... ``catalog.product_detail`` builds it from
+# cards and renditions, which import these models, so CatalogConfig.ready() plugs
+# it in here rather than this module importing it.
+product_detail = listing.Port("the product page's details")
+
 
 class ProductTag(TaggedItemBase):
     content_object = ParentalKey(
@@ -268,10 +274,8 @@ class ProductPage(ViewRestrictionsInOneQueryMixin, Page):
         return self.available and (self.stock is None or self.stock > 0)
 
     def get_context(self, request, *args, **kwargs):
-        from catalog.product_detail import product_detail_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(product_detail_context(self, request))
+        context.update(product_detail(self, request))
         return context
 
 

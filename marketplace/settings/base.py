@@ -1,7 +1,6 @@
 """Production-safe base settings; dev.py and test.py relax them."""
 
 import os
-import warnings
 from datetime import timedelta
 from pathlib import Path
 
