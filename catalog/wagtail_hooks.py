@@ -30,6 +30,7 @@ from catalog.models import (
     RuralIndustrialAward,
 )
 from marketplace.formatting import format_date
+from sellers.isolation import SellerRecordsChooserViewSet
 from sellers.services import (
     certificates_for_user,
     ensure_category_pages,
@@ -208,6 +209,7 @@ class OcopCertificateViewSet(SnippetViewSet):
     history_view_class = OcopCertificateHistoryView
     usage_view_class = OcopCertificateUsageView
     inspect_view_class = OcopCertificateInspectView
+    chooser_viewset_class = SellerRecordsChooserViewSet
     list_display = [
         "product",
         Column(
@@ -325,6 +327,7 @@ class RuralIndustrialAwardViewSet(SnippetViewSet):
     ]
     list_filter = ["level", "year"]
     search_fields = ["decision_number"]
+    chooser_viewset_class = SellerRecordsChooserViewSet
 
     def get_queryset(self, request):
         return RuralIndustrialAward.objects.select_related("product")
