@@ -4,7 +4,7 @@ Wagtail already scopes most views through its permission policies (explorer, edi
 image and document listings). What it leaves open is closed here:
 
 - views that load a page by the id in their URL (page chooser, move confirmation,
-  revisions, workflow views) answer 404 for a page the editor cannot explore;
+  revisions, workflow views) answer 403 for a page the editor cannot explore;
 - bulk actions refuse ids of pages, images or documents that are not the editor's;
 - reports that list every page or every user are the department's only;
 - snippet choosers of certificates and awards list the seller's own records;
@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseForbidden
+from django.http import HttpRequest, HttpResponse, HttpResponseForbidden
 from django.urls import reverse
 from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
@@ -71,13 +71,13 @@ def _ids(values: Iterable[str]) -> set[int]:
 
 
 def refuse_unexplorable_pages(user, ids: Iterable) -> None:
-    """404 when any of the page ids is not one the user may explore."""
+    """403 when any of the page ids is not one the user may explore."""
     wanted = _ids(ids)
     if not wanted:
         return
     found = explorable_pages(user).filter(pk__in=wanted).count()
     if found != len(wanted):
-        raise Http404
+        raise PermissionDenied
 
 
 def _requested_page_ids(request: HttpRequest, view_name: str, kwargs: dict) -> list:

@@ -109,6 +109,25 @@ def world(site_root):
         product=product_b, level="province", year=2024, decision_number=f"{SECRET}/GK"
     )
     order_b = _order(seller_b, product_b, f"Khách {SECRET}")
+    # An order from both sellers: A sees its own part only.
+    shared = _order(seller_a, product_a, "Khách chung").order
+    shared_part_b = SellerOrder.objects.create(
+        order=shared,
+        seller=seller_b,
+        seller_name=seller_b.title,
+        items_total=1,
+        shipping_fee=0,
+        total=1,
+    )
+    OrderLine.objects.create(
+        seller_order=shared_part_b,
+        product=product_b,
+        product_title=product_b.title,
+        unit="kg",
+        unit_price=1,
+        quantity=1,
+        line_total=1,
+    )
     return {
         "seller_a": seller_a,
         "product_a": product_a,
@@ -124,6 +143,8 @@ def world(site_root):
         "certificate_b": certificate_b,
         "award_b": award_b,
         "order_b": order_b,
+        "shared_order": shared,
+        "shared_part_b": shared_part_b,
         "workflow_state_b": workflow_state,
         "task_state_b": workflow_state.current_task_state,
     }
@@ -209,7 +230,12 @@ def _pk_candidates(w, name: str, argument: str) -> list:
         "wagtailusers_users": [w["editor_b"].pk],
         "wagtailusers_groups": [w["access_b"].group_id],
         "wagtailadmin_collections": [w["access_b"].media_collection_id],
-        "checkout_admin": [w["order_b"].order_id, w["order_b"].pk],
+        "checkout_admin": [
+            w["order_b"].order_id,
+            w["order_b"].pk,
+            w["shared_order"].pk,
+            w["shared_part_b"].pk,
+        ],
         "wagtailadmin_api": [
             w["draft_b"].pk,
             w["product_b"].pk,
