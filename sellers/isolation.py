@@ -5,7 +5,8 @@ image and document listings). What it leaves open is closed here:
 
 - views that load a page by the id in their URL (page chooser, move confirmation,
   revisions, workflow views) answer 403 for a page the editor cannot explore;
-- bulk actions refuse ids of pages, images or documents that are not the editor's;
+- bulk actions refuse ids of pages, images, documents, certificates or awards that
+  are not the editor's;
 - reports that list every page or every user are the department's only;
 - snippet choosers of certificates and awards list the seller's own records;
 - documents in a seller's collection (certificate scans, registration papers) are
@@ -17,7 +18,7 @@ The department (sellers.services.sees_every_seller) is never narrowed.
 from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseForbidden
 from django.urls import reverse
 from wagtail.api.v2.views import BaseAPIViewSet
@@ -86,26 +87,53 @@ def _requested_page_ids(request: HttpRequest, view_name: str, kwargs: dict) -> l
         ids.append(kwargs["pk"])
     if view_name in PAGE_ID_LIST_VIEWS:
         ids.extend(request.GET.getlist("id"))
+    # The link choosers take the page being edited as a query parameter.
+    ids.extend(request.GET.getlist("parent_page_id"))
     return ids
+
+
+# Models whose records belong to a seller, with the path to it: registered by the
+# apps that own them (catalog's certificates and awards) from their ready().
+_SELLER_RECORDS: dict[tuple[str, str], tuple[type[Model], str]] = {}
+
+
+def register_seller_records(model: type[Model], seller_field: str) -> None:
+    """Bulk actions on `model` take only the user's own sellers' records."""
+    _SELLER_RECORDS[(model._meta.app_label, model._meta.model_name)] = (
+        model,
+        seller_field,
+    )
+
+
+def _own_objects(user, key: tuple) -> QuerySet | None:
+    if key == ("wagtailimages", "image"):
+        return images_for_user(user)
+    if key == ("wagtaildocs", "document"):
+        return documents_for_user(user)
+    if key in _SELLER_RECORDS:
+        model, seller_field = _SELLER_RECORDS[key]
+        return own_sellers_records(model.objects.all(), user, seller_field)
+    return None
 
 
 def _check_bulk_action(request: HttpRequest, user, kwargs: dict) -> None:
     """Bulk actions (and their confirmation pages) only on the user's own things."""
-    model = (kwargs.get("app_label"), kwargs.get("model_name"))
+    key = (kwargs.get("app_label"), kwargs.get("model_name"))
     ids = request.GET.getlist("id")
-    if model == ("wagtailcore", "page"):
+    if key == ("wagtailcore", "page"):
         if "all" in ids:
             ids = [request.GET.get("childOf", "")]
         refuse_unexplorable_pages(user, ids)
         return
-    own = {
-        ("wagtailimages", "image"): images_for_user,
-        ("wagtaildocs", "document"): documents_for_user,
-    }.get(model)
+    own = _own_objects(user, key)
+    if own is None:
+        return
+    if key in _SELLER_RECORDS and "all" in ids:
+        # "Select all" means every record of the model to Wagtail; sellers name theirs.
+        raise PermissionDenied
     wanted = _ids(ids)
-    if own is not None and wanted:
-        if own(user).filter(pk__in=wanted).count() != len(wanted):
-            raise PermissionDenied
+    if wanted and own.filter(pk__in=wanted).count() != len(wanted):
+        raise PermissionDenied
 
 
 class SellerIsolationMiddleware:
