@@ -9,6 +9,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from catalog.forms import STARS_MESSAGE
 from catalog.permissions import products_for_user
+from sellers.media_access import DOCUMENT_REFUSED, check_chosen_media
 from sellers.services import is_department
 
 
@@ -34,3 +35,14 @@ class OcopCertificateForm(WagtailAdminModelForm):
             product.error_messages["invalid_choice"] = _(
                 "Chỉ được khai chứng nhận cho sản phẩm của chính cơ sở mình."
             )
+
+    def clean_certificate_file(self):
+        """A seller's certificate takes only a scan of its own collection."""
+        document = self.cleaned_data.get("certificate_file")
+        check_chosen_media(
+            self.for_user,
+            document,
+            self.initial.get("certificate_file"),
+            DOCUMENT_REFUSED,
+        )
+        return document

@@ -8,11 +8,12 @@ class CatalogConfig(AppConfig):
     def ready(self):
         from wagtail.permissions import register_permission_policy
 
-        from catalog.models import OcopCertificate
+        from catalog.models import OcopCertificate, RuralIndustrialAward
         from catalog.models.pages import product_detail
         from catalog.permissions import OcopCertificatePermissionPolicy
         from catalog.product_detail import product_detail_context
         from catalog.signal_handlers import register_signal_handlers
+        from sellers.isolation import register_seller_records
 
         register_signal_handlers()
         product_detail.plug(product_detail_context)
@@ -20,3 +21,6 @@ class CatalogConfig(AppConfig):
         register_permission_policy(
             OcopCertificate, OcopCertificatePermissionPolicy(OcopCertificate)
         )
+        # A seller's bulk actions on certificates and awards: its products' only.
+        register_seller_records(OcopCertificate, "product__seller")
+        register_seller_records(RuralIndustrialAward, "product__seller")

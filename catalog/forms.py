@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from marketplace.formatting import parse_vnd
+from sellers.media_access import IMAGE_REFUSED, check_chosen_media
 
 STARS_MESSAGE = _("Sản phẩm OCOP chỉ được xếp hạng 3, 4 hoặc 5 sao.")
 
@@ -62,6 +63,7 @@ class ProductPageForm(WagtailAdminPageForm):
 
     def clean(self):
         cleaned_data = super().clean()
+        self._check_gallery_images()
         # Drafts may be incomplete (Wagtail defers required fields on "save");
         # submitting for approval or publishing needs the gallery.
         if self.is_deferred_validation:
@@ -82,3 +84,23 @@ class ProductPageForm(WagtailAdminPageForm):
                     code="gallery_empty",
                 )
         return cleaned_data
+
+    def _check_gallery_images(self) -> None:
+        """Drafts too: a seller's gallery takes only images of its own collection."""
+        gallery = self.formsets.get("gallery_images")
+        if gallery is None or not gallery.is_bound or not gallery.is_valid():
+            return
+        for image_form in gallery.forms:
+            if image_form.cleaned_data.get("DELETE"):
+                continue
+            image = image_form.cleaned_data.get("image")
+            try:
+                check_chosen_media(
+                    self.for_user,
+                    image,
+                    image_form.initial.get("image"),
+                    IMAGE_REFUSED,
+                )
+            except ValidationError as error:
+                image_form.add_error("image", error)
+                self.add_error(None, error)

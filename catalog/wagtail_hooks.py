@@ -34,6 +34,7 @@ from catalog.models import (
 from catalog.permissions import VERIFY_PERMISSION, verify_certificates
 from catalog.stock import apply_edited_stock
 from marketplace.formatting import format_date
+from sellers.isolation import SellerRecordsChooserViewSet
 
 
 def verify_url(certificate: OcopCertificate, next_url: str = "") -> str:
@@ -183,6 +184,7 @@ class OcopCertificateViewSet(SnippetViewSet):
     edit_handler = ObjectList(
         OcopCertificate.panels, base_form_class=OcopCertificateForm
     )
+    chooser_viewset_class = SellerRecordsChooserViewSet
     list_display = [
         "product",
         Column(
@@ -300,6 +302,7 @@ class RuralIndustrialAwardViewSet(SnippetViewSet):
     ]
     list_filter = ["level", "year"]
     search_fields = ["decision_number"]
+    chooser_viewset_class = SellerRecordsChooserViewSet
 
     def get_queryset(self, request):
         return RuralIndustrialAward.objects.select_related("product")

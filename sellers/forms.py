@@ -2,6 +2,7 @@
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from sellers.media_access import IMAGE_REFUSED, check_chosen_media
 from sellers.validators import normalize_phone, normalize_tax_code, validate_tax_code
 
 
@@ -25,6 +26,18 @@ class SellerPageForm(WagtailAdminPageForm):
         if tax_code:
             validate_tax_code(tax_code)
         return tax_code
+
+    def clean_logo(self):
+        return self._own_image("logo")
+
+    def clean_cover_image(self):
+        return self._own_image("cover_image")
+
+    def _own_image(self, name: str):
+        """Only an image of the seller's own collection (or the department's)."""
+        image = self.cleaned_data.get(name)
+        check_chosen_media(self.for_user, image, self.initial.get(name), IMAGE_REFUSED)
+        return image
 
     def save(self, commit=True):
         page = super().save(commit=False)

@@ -44,6 +44,8 @@ def ensure_seller_access(seller: SellerPage) -> SellerAccess:
     access = SellerAccess.objects.filter(seller=seller).select_related("group").first()
     if access is not None:
         _grant_seller_models(access.group)
+        # Idempotent repair: seeding gives older sellers their collection rights.
+        grant_media(access.group, access.media_collection)
         return access
     group, _created = Group.objects.get_or_create(name=seller_group_name(seller))
     _grant_seller_models(group)

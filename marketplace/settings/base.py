@@ -57,6 +57,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "sellers.isolation.SellerIsolationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -182,6 +183,9 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "jpg", "jpeg", "png"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Documents go through Django, so sellers' papers are checked on every download
+# (sellers.isolation.refuse_private_document); images stay plain public files.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Vietnamese upload messages and a full decode of every image (catalog/uploads.py).
 WAGTAILIMAGES_IMAGE_FORM_BASE = "catalog.uploads.ImageForm"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "catalog.uploads.DocumentForm"

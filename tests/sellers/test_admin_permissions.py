@@ -6,6 +6,7 @@ from wagtail.models import Page
 
 from catalog.models import ProductPage
 from sellers.models import SellerPage
+from tests.factories import ImageFactory
 from tests.sellers.accounts import form_data, seller_with_editor
 
 
@@ -223,7 +224,8 @@ def test_seller_can_add_product_under_own_page(client, sellers):
     seller = sellers["seller_a"]
     client.force_login(sellers["editor_a"])
     url = reverse("wagtailadmin_pages:add", args=["catalog", "productpage", seller.pk])
-    image_id = sellers["product_a"].gallery_images.first().image_id
+    # An image from the seller's own collection (other collections are refused).
+    image_id = ImageFactory(collection_id=seller.access.media_collection_id).pk
     data = form_data(
         client,
         url,
