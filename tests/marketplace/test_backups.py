@@ -18,7 +18,7 @@ from catalog.models import ProductPage
 from marketplace.checkout import services
 from marketplace.checkout.models import Order
 from sellers.models import AdminUnit, SellerPage
-from tests.checkout.conftest import place_card_order
+from tests.checkout.utils import place_card_order
 from tests.factories import ProductPageFactory, SellerPageFactory
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -168,7 +168,7 @@ def test_backup_restored_into_a_fresh_database_and_media_folder_keeps_everything
 SEED = """
 from marketplace.checkout import payments, services
 from sellers.models import AdminUnit
-from sellers.services import ensure_site_structure
+from marketplace.site_setup import ensure_site_structure
 from tests.factories import ProductPageFactory, SellerPageFactory
 ensure_site_structure()
 customer = services.Customer(
