@@ -91,7 +91,7 @@ def build(directory: Path) -> None:
     from django.core.management import call_command
 
     django.setup()
-    from sellers.services import ensure_site_structure
+    from marketplace.site_setup import ensure_site_structure
 
     call_command("migrate", "--noinput", verbosity=0)
     ensure_site_structure()

@@ -32,7 +32,7 @@ BASE_TIME = timezone.now().replace(microsecond=0) - datetime.timedelta(days=30)
 def _catalogue() -> dict:
     from catalog.models import Category, Certification
     from sellers.models import AdminUnit, SellerType
-    from sellers.services import ensure_site_structure
+    from marketplace.site_setup import ensure_site_structure
     from tests.factories import (
         OcopCertificateFactory,
         ProductPageFactory,
