@@ -51,7 +51,7 @@ def seller_listing(seller, request) -> dict:
     wanted.setlist(PAGE_NAMES["page"], request.GET.getlist(PAGE_NAMES["page"]))
     # A new seller being previewed has no products yet (and no id to list them by).
     params = SearchParams.from_querydict(
-        wanted, PAGE_NAMES, fixed_seller=seller.pk or 0
+        wanted, PAGE_NAMES, fixed_seller=seller.alias_of_id or seller.pk or 0
     )
     results = list_products(params, facets=(), images=pictures, log=False)
     found = results.renditions

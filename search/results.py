@@ -95,7 +95,7 @@ def _reference_labels() -> dict[str, dict[str, str]]:
     if labels is None:
         labels = {
             "category": dict(Category.objects.values_list("slug", "name")),
-            "commune": dict(AdminUnit.objects.values_list("code", "name")),
+            "commune": dict(AdminUnit.objects.values_list("code", "full_name")),
             "certification": dict(Certification.objects.values_list("code", "name")),
         }
         cache.set(LABELS_CACHE_KEY, labels, LABELS_TTL)

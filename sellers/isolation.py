@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseForbidden
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
@@ -136,6 +136,14 @@ def _check_bulk_action(request: HttpRequest, user, kwargs: dict) -> None:
         raise PermissionDenied
 
 
+def _admin_prefix() -> str | None:
+    """The admin's URL prefix, or None in a URL conf without the admin."""
+    try:
+        return reverse("wagtailadmin_home")
+    except NoReverseMatch:
+        return None
+
+
 class SellerIsolationMiddleware:
     """Close the admin views that load objects by id without the user's scope."""
 
@@ -148,7 +156,8 @@ class SellerIsolationMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = request.resolver_match
         user = getattr(request, "user", None)
-        if match is None or not request.path.startswith(reverse("wagtailadmin_home")):
+        admin = _admin_prefix()
+        if match is None or admin is None or not request.path.startswith(admin):
             return None
         if not is_scoped(user):
             return None

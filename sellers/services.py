@@ -103,5 +103,8 @@ def is_department(user) -> bool:
 def department_users():
     """Active department staff (superusers aside), e.g. to be told of new orders."""
     return get_user_model().objects.with_perm(
-        DEPARTMENT_PERMISSION, include_superusers=False
+        DEPARTMENT_PERMISSION,
+        include_superusers=False,
+        # The permissions live in the database (axes' backend holds none).
+        backend="django.contrib.auth.backends.ModelBackend",
     )

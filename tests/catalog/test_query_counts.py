@@ -85,6 +85,15 @@ def reading(table: str, queries: list[dict]) -> list[dict]:
     return [query for query in queries if f'"{table}"' in query["sql"]]
 
 
+def selecting_from(table: str, queries: list[dict]) -> list[dict]:
+    """Queries whose main FROM is ``table`` (subqueries of other queries aside)."""
+    return [
+        query
+        for query in queries
+        if query["sql"].split(" FROM ", 1)[-1].startswith(f'"{table}"')
+    ]
+
+
 @pytest.fixture
 def shop(site_root):
     """A seller with a logo and a cover, and certified products with galleries."""
@@ -147,7 +156,8 @@ def test_unrestricted_page_needs_no_restriction_query(
         client, shop[page], EXPECTED[page], django_assert_num_queries
     )
 
-    assert reading("wagtailcore_pageviewrestriction", queries[1:]) == []
+    # The listing's cards leave restricted products out inside their own query.
+    assert selecting_from("wagtailcore_pageviewrestriction", queries) == []
 
 
 def test_product_category_link_comes_with_the_product(
@@ -277,8 +287,8 @@ def test_seller_page_later_pages_cost_what_the_first_costs(
     seller = SellerPageFactory(logo=ImageFactory(), cover_image=ImageFactory())
     add_products(seller, 26, certified=False)
 
-    warm_queries(client, seller.url, SELLER_QUERIES, django_assert_num_queries)
-    warm_queries(
-        client, f"{seller.url}?trang=2", SELLER_QUERIES, django_assert_num_queries
-    )
+    # More products than one page holds: the listing counts them (one query more).
+    paged = SELLER_QUERIES + 1
+    warm_queries(client, seller.url, paged, django_assert_num_queries)
+    warm_queries(client, f"{seller.url}?trang=2", paged, django_assert_num_queries)
     assert "26 sản phẩm" in client.get(f"{seller.url}?trang=2").content.decode()

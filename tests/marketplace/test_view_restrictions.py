@@ -130,10 +130,14 @@ def test_a_group_restriction_lets_a_member_see_the_pages(
     member.groups.add(members_only["members"])
     client.force_login(member)
 
-    for url in (members_only["product"].url, members_only["product"].seller.url):
+    product = members_only["product"]
+    for url, title in (
+        (product.url, product.title),
+        (product.seller.url, product.seller.title),
+    ):
         response = client.get(url)
         assert response.status_code == 200
-        assert "Sầu riêng Cái Mơn" in response.content.decode()
+        assert title in response.content.decode()
 
 
 def test_a_group_restriction_covers_the_aliases_of_its_pages(

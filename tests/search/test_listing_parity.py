@@ -31,8 +31,8 @@ BASE_TIME = timezone.now().replace(microsecond=0) - datetime.timedelta(days=30)
 
 def _catalogue() -> dict:
     from catalog.models import Category, Certification
-    from sellers.models import AdminUnit, SellerType
     from marketplace.site_setup import ensure_site_structure
+    from sellers.models import AdminUnit, SellerType
     from tests.factories import (
         OcopCertificateFactory,
         ProductPageFactory,
