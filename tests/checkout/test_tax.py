@@ -4,6 +4,7 @@ rates applied by payment date."""
 
 import datetime
 import io
+import json
 from decimal import Decimal
 
 import openpyxl
@@ -275,3 +276,51 @@ def test_seeded_rates_start_with_the_decree(db):
         ("pit", JULY): Decimal("0.50"),
     }
     assert timezone.get_current_timezone_name() == "Asia/Ho_Chi_Minh"
+
+
+def _menu_has(body: str, label: str) -> bool:
+    # The sidebar menu is embedded as JSON, with non-ASCII letters escaped.
+    return json.dumps(label)[1:-1] in body or label in body
+
+
+def test_department_menu_has_the_report_and_the_rates(client, site_root):
+    client.force_login(department_user())
+
+    body = client.get(reverse("wagtailadmin_home")).content.decode()
+
+    assert _menu_has(body, "Khấu trừ thuế")
+    assert _menu_has(body, "Thuế suất khấu trừ")
+    assert reverse("checkout_admin:tax_report") in body
+
+
+def test_department_adds_a_rate_in_the_admin_and_sellers_cannot(client, sellers):
+    url = reverse("wagtailsnippets_checkout_taxrate:add")
+    data = {"kind": "pit", "rate": "0.75", "valid_from": "01/01/2026", "note": ""}
+    _seller, _product, editor = seller_with_editor("ho-hai")
+
+    client.force_login(editor)
+    refused = client.post(url, data)
+    client.force_login(department_user())
+    added = client.post(url, data)
+
+    assert refused.status_code == 302 and refused.url == reverse("wagtailadmin_home")
+    assert added.status_code == 302, added.context["form"].errors
+    rate = TaxRate.objects.get(kind="pit", valid_from=datetime.date(2026, 1, 1))
+    assert rate.rate == Decimal("0.75")
+    table = tax.rate_table()
+    assert tax.rate_on(table, "pit", datetime.date(2025, 12, 31)) == Decimal("0.50")
+    assert tax.rate_on(table, "pit", datetime.date(2026, 1, 1)) == Decimal("0.75")
+
+
+def test_a_household_sellers_menu_leads_to_its_statement(client, sellers):
+    editor = _editor_of(sellers["h2"], "hai-a")
+    client.force_login(editor)
+
+    body = client.get(reverse("wagtailadmin_home")).content.decode()
+    statement = client.get(
+        reverse("checkout_admin:tax_statement", args=[sellers["h2"].pk])
+    )
+
+    assert _menu_has(body, "Khấu trừ thuế")
+    assert statement.status_code == 200
+    assert "thanh toán khi nhận hàng (COD)" in statement.content.decode()
