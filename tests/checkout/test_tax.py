@@ -324,3 +324,17 @@ def test_a_household_sellers_menu_leads_to_its_statement(client, sellers):
     assert _menu_has(body, "Khấu trừ thuế")
     assert statement.status_code == 200
     assert "thanh toán khi nhận hàng (COD)" in statement.content.decode()
+
+
+def test_a_refund_recorded_by_the_checkout_offsets_the_month_it_was_made(
+    sellers, customer
+):
+    product = ProductPageFactory(parent=sellers["h2"], price_vnd=33350)
+    order = paid({product.pk: 1}, customer, at("2025-07-10"))
+
+    services.record_refund(order, "re_" + order.reference)
+
+    order.refresh_from_db()
+    (row,) = tax.monthly_rows(tax.local_month(order.refunded_at))
+    assert (row.paid, row.refunded) == (0, 33350)  # the whole goods, not shipping
+    assert tax.monthly_rows(JULY)[0].paid == 33350
