@@ -61,6 +61,8 @@ class DepartmentViewSetGroup(SnippetViewSetGroup):
     menu_label = _("Sở Công Thương")
     menu_icon = "clipboard-list"
     menu_order = 250
+    # Other apps add their own items with this hook (checkout: the tax withholding).
+    submenu_hook = "register_department_menu_item"
     items = (
         OcopCertificateViewSet,
         RuralIndustrialAwardViewSet,

@@ -12,6 +12,11 @@ class CheckoutConfig(AppConfig):
         from django_tasks_db.models import DBTaskResult
         from wagtail.permissions import register_permission_policy
 
-        from marketplace.checkout.permissions import OutboxPermissionPolicy
+        from marketplace.checkout.models import TaxRate
+        from marketplace.checkout.permissions import (
+            OutboxPermissionPolicy,
+            TaxRatePermissionPolicy,
+        )
 
         register_permission_policy(DBTaskResult, OutboxPermissionPolicy(DBTaskResult))
+        register_permission_policy(TaxRate, TaxRatePermissionPolicy(TaxRate))

@@ -4,6 +4,7 @@ a status history that only moves forward, and the Stripe events already handled.
 import secrets
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -122,6 +123,8 @@ class Order(models.Model):
     paid_at = models.DateTimeField(null=True, blank=True)
     stripe_refund_id = models.CharField(max_length=255, blank=True)
     refunded_amount = models.PositiveBigIntegerField(null=True, blank=True)
+    # When the refund was recorded: it offsets the withholding of that month (tax.py).
+    refunded_at = models.DateTimeField(null=True, blank=True)
     expires_at = models.DateTimeField(_("hết hạn giữ hàng"), null=True, blank=True)
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -260,3 +263,36 @@ class ProcessedStripeEvent(models.Model):
 
     def __str__(self) -> str:
         return self.event_id
+
+
+class TaxKind(models.TextChoices):
+    VAT = "vat", _("Thuế GTGT")
+    PIT = "pit", _("Thuế TNCN")
+
+
+class TaxRate(models.Model):
+    """The withholding rates on goods (Decree 117/2025), one row per rate and the day
+    it takes effect; the rate in force on a payment's date applies to it."""
+
+    kind = models.CharField(_("loại thuế"), max_length=3, choices=TaxKind.choices)
+    rate = models.DecimalField(
+        _("thuế suất (%)"),
+        max_digits=5,
+        decimal_places=2,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+    valid_from = models.DateField(_("áp dụng từ ngày"))
+    note = models.CharField(_("căn cứ"), max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["kind", "-valid_from"]
+        verbose_name = _("thuế suất khấu trừ")
+        verbose_name_plural = _("thuế suất khấu trừ")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "valid_from"], name="checkout_one_rate_per_kind_and_day"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.rate}% ({self.valid_from:%d/%m/%Y})"

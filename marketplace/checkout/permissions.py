@@ -14,3 +14,14 @@ class OutboxPermissionPolicy(ModelPermissionPolicy):
 
     def user_has_any_permission(self, user, actions):
         return "view" in actions and self.user_has_permission(user, "view")
+
+
+class TaxRatePermissionPolicy(ModelPermissionPolicy):
+    """The withholding rates are the department's to keep (superusers included);
+    sellers neither see nor change them."""
+
+    def user_has_permission(self, user, action):
+        return user.is_active and is_department(user)
+
+    def user_has_any_permission(self, user, actions):
+        return self.user_has_permission(user, "view")

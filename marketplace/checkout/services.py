@@ -592,7 +592,15 @@ def record_refund(order: Order, refund_id: str) -> str:
             return "duplicate"
         order.stripe_refund_id = refund_id[:255]
         order.refunded_amount = order.paid_amount
-        order.save(update_fields=["stripe_refund_id", "refunded_amount", "updated_at"])
+        order.refunded_at = timezone.now()
+        order.save(
+            update_fields=[
+                "stripe_refund_id",
+                "refunded_amount",
+                "refunded_at",
+                "updated_at",
+            ]
+        )
         _move_order_and_parts(order, Status.REFUNDED, note=_("Hoàn tiền qua Stripe"))
         outbox.queue_email("payment_refunded", order.pk)
     return "refunded"

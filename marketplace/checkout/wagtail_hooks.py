@@ -9,13 +9,30 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
-from marketplace.checkout import admin_views
+from marketplace.checkout import admin_views, tax_views
+from marketplace.checkout.models import TaxRate
+from sellers.services import is_department
+
+# The shell's "Sở Công Thương" menu takes the items registered with this hook.
+DEPARTMENT_MENU_HOOK = "register_department_menu_item"
 
 
 class OrdersMenuItem(MenuItem):
     def is_shown(self, request):
         return admin_views.can_see_orders(request.user)
+
+
+class DepartmentMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_department(request.user)
+
+
+class TaxStatementMenuItem(MenuItem):
+    def is_shown(self, request):
+        return tax_views.can_see_statement(request.user)
 
 
 admin_urlpatterns = [
@@ -27,6 +44,23 @@ admin_urlpatterns = [
     path("phan/<int:pk>/trang-thai/", admin_views.set_part_status, name="part_status"),
     path(
         "phan/<int:pk>/phieu-dong-goi/", admin_views.packing_slip, name="packing_slip"
+    ),
+    path("khau-tru-thue/", tax_views.TaxReportView.as_view(), name="tax_report"),
+    path(
+        "khau-tru-thue/ket-qua/",
+        tax_views.TaxReportView.as_view(results_only=True),
+        name="tax_report_results",
+    ),
+    path("khau-tru-thue/bang-ke/", tax_views.my_statement, name="my_tax_statement"),
+    path(
+        "khau-tru-thue/bang-ke/<int:pk>/",
+        tax_views.TaxStatementView.as_view(),
+        name="tax_statement",
+    ),
+    path(
+        "khau-tru-thue/bang-ke/<int:pk>/ket-qua/",
+        tax_views.TaxStatementView.as_view(results_only=True),
+        name="tax_statement_results",
     ),
 ]
 
@@ -50,6 +84,51 @@ def register_orders_menu_item():
         icon_name="list-ul",
         order=250,
     )
+
+
+@hooks.register(DEPARTMENT_MENU_HOOK)
+def register_tax_report_menu_item():
+    return DepartmentMenuItem(
+        _("Khấu trừ thuế"),
+        reverse("checkout_admin:tax_report"),
+        name="tax_report",
+        icon_name="table",
+        order=600,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_tax_statement_menu_item():
+    return TaxStatementMenuItem(
+        _("Khấu trừ thuế"),
+        reverse("checkout_admin:my_tax_statement"),
+        name="tax_statement",
+        icon_name="table",
+        order=255,
+    )
+
+
+class TaxRateViewSet(SnippetViewSet):
+    """The withholding rates (Decree 117/2025), kept by the department; a new row
+    with a later start date changes the rate from that day on."""
+
+    model = TaxRate
+    icon = "table"
+    menu_label = _("Thuế suất khấu trừ")
+    menu_order = 610
+    add_to_admin_menu = True
+    menu_hook = DEPARTMENT_MENU_HOOK
+    list_display = [
+        "kind",
+        Column("rate", label=_("Thuế suất (%)")),
+        DateColumn("valid_from", label=_("Áp dụng từ ngày")),
+        "note",
+    ]
+    list_filter = ["kind"]
+    ordering = ["kind", "-valid_from"]
+
+
+register_snippet(TaxRateViewSet)
 
 
 class OutboxTaskViewSet(ModelViewSet):

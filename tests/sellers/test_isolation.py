@@ -76,9 +76,11 @@ def _order(seller, product, customer: str) -> SellerOrder:
 @pytest.fixture
 def world(site_root):
     """Seller A (its editor logs in) and seller B, whose every object says SECRET."""
-    seller_a, product_a, editor_a = seller_with_editor("co-so-a")
+    # Household businesses, so their card orders are in the tax withholding views.
+    household = "household_business"
+    seller_a, product_a, editor_a = seller_with_editor("co-so-a", seller_type=household)
     seller_b, product_b, editor_b = seller_with_editor(
-        "co-so-b", title=f"Hợp tác xã {SECRET}"
+        "co-so-b", title=f"Hợp tác xã {SECRET}", seller_type=household
     )
     editor_b.first_name = SECRET
     editor_b.save()
@@ -127,6 +129,9 @@ def world(site_root):
         unit_price=1,
         quantity=1,
         line_total=1,
+    )
+    Order.objects.filter(pk__in=[shared.pk, order_b.order_id]).update(
+        payment_method="card", paid_at=timezone.now()
     )
     return {
         "seller_a": seller_a,
@@ -235,6 +240,7 @@ def _pk_candidates(w, name: str, argument: str) -> list:
             w["order_b"].pk,
             w["shared_order"].pk,
             w["shared_part_b"].pk,
+            w["seller_b"].pk,  # the tax statement of a seller
         ],
         "wagtailadmin_api": [
             w["draft_b"].pk,
@@ -331,6 +337,10 @@ def _extra_urls(w) -> list[str]:
         f"{w['access_b'].media_collection_id}",
         reverse("wagtailadmin_reports:site_history") + "?object_type=",
         reverse("wagtailadmin_tag_autocomplete") + "?term=Z",
+        # A's own tax statement: B's part of the shared order is not in it.
+        reverse("checkout_admin:tax_statement", args=[w["seller_a"].pk]),
+        reverse("checkout_admin:tax_statement", args=[w["seller_a"].pk])
+        + "?export=xlsx",
     ]
 
 
@@ -382,6 +392,8 @@ def test_department_sees_every_sellers_objects(client, world):
         reverse("wagtailadmin_reports:locked_pages"),
         reverse("wagtailadmin_reports:page_types_usage"),
         reverse("checkout_admin:index"),
+        reverse("checkout_admin:tax_report"),
+        reverse("checkout_admin:tax_statement", args=[world["seller_b"].pk]),
         reverse("wagtailadmin_pages:edit", args=[world["draft_b"].pk]),
     ]:
         response = client.get(url)
