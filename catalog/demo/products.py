@@ -107,7 +107,9 @@ def _product_record(
             "image": [
                 ImageSource(
                     name=f"demo-{category}-{number}-{i}.jpg",
-                    data=draw_product_image(title, kind.category, i),
+                    data=draw_product_image(
+                        title, kind.category, i, product_type=kind.name
+                    ),
                 )
                 for i in range(rng.choices((1, 2, 3), (88, 8, 4))[0])
             ],
