@@ -263,5 +263,5 @@ def demo_seller(
         record=_record(rng, who, commune),
         category=category,
         brand=who.short,
-        logo=ImageSource(name=f"{slug_for(who.name)}.png", data=draw_logo(who.name)),
+        logo=ImageSource(name=f"{slug_for(who.name)}.jpg", data=draw_logo(who.name)),
     )
