@@ -200,24 +200,26 @@ def tea(look: Look) -> None:
     d.ellipse((cup[0], cup[1] - 30, cup[2], cup[1] + 4), fill=look.main)
 
 
-def candy(look: Look) -> None:
-    _box(look, -160, 140, 90, look.accent)
+def _sweet(look: Look, x: float, y: float, colour: RGB) -> None:
+    """One wrapped candy: a bar with a twist at each end."""
     d = look.draw
-    for row in range(2):
-        for col in range(4):
-            x, y = -130 + col * 70, 110 + row * 40
-            colour = shade(look.main, 1.0 + 0.25 * ((row + col) % 2))
-            d.polygon(
-                look.pts((x - 34, y + 22), (x - 22, y + 12), (x - 34, y + 2)),
-                fill=colour,
-            )
-            d.polygon(
-                look.pts((x + 34, y + 22), (x + 22, y + 12), (x + 34, y + 2)),
-                fill=colour,
-            )
-            d.rounded_rectangle(
-                look.box(x - 24, y, x + 24, y + 24), radius=look.w(8), fill=colour
-            )
+    for side in (-1, 1):
+        tip, neck = x + side * 46, x + side * 30
+        d.polygon(look.pts((tip, y + 30), (neck, y + 16), (tip, y + 2)), fill=colour)
+    d.rounded_rectangle(
+        look.box(x - 32, y, x + 32, y + 32), radius=look.w(10), fill=colour
+    )
+
+
+def candy(look: Look) -> None:
+    wrappers = (WHITE, shade(look.main, 0.75), shade(look.accent, 1.5))
+    _box(look, -170, 150, 110, look.accent)
+    look.draw.rectangle(look.box(-170, 40, 150, 70), fill=WHITE)
+    for row, y in enumerate((112, 146)):
+        for col in range(4 - row):
+            x = -110 + col * 84 + row * 42
+            _sweet(look, x, y, wrappers[(row + col) % 3])
+    _sweet(look, 230, 0, wrappers[1])
 
 
 def snack(look: Look) -> None:
@@ -536,15 +538,15 @@ def mat(look: Look) -> None:
 def hat(look: Look) -> None:
     d = look.draw
     colour = shade(STRAW, 1.15)
-    d.polygon(look.pts((-230, 40), (230, 40), (0, 260)), fill=colour)
-    d.ellipse(look.box(-240, 20, 240, 60), fill=shade(colour, 0.9))
-    for y in (100, 160, 210):
+    d.ellipse(look.box(-250, 0, 250, 50), fill=shade(colour, 0.85))
+    d.polygon(look.pts((-230, 25), (230, 25), (0, 290)), fill=colour)
+    for y in (90, 150, 210):
+        half = 230 * (290 - y) / 265
         d.line(
-            look.pts((-(260 - y) * 0.9, y), ((260 - y) * 0.9, y)),
-            fill=shade(colour, 0.8),
-            width=look.w(3),
+            look.pts((-half, y), (half, y)), fill=shade(colour, 0.8), width=look.w(3)
         )
-    d.line(look.pts((-150, 70), (0, 250), (150, 70)), fill=look.accent, width=look.w(5))
+    half = 230 * (290 - 50) / 265
+    d.line(look.pts((-half, 50), (half, 50)), fill=look.accent, width=look.w(12))
 
 
 def lamp(look: Look) -> None:
