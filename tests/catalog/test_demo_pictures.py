@@ -208,3 +208,23 @@ def test_a_real_photo_replaces_the_drawing_and_a_sellers_own_logo_stays(demo):
     seller.refresh_from_db()
     assert product.primary_image.image.width == 640
     assert seller.logo_id == own_logo.pk
+
+
+def test_a_broken_logo_is_reported_on_its_column_and_nothing_is_written(db):
+    row = {
+        "seller_name": "Hợp tác xã Kẹo Dừa Thanh Long",
+        "seller_type": "cooperative",
+        "product_name": "Kẹo dừa Thanh Long",
+        "category": "processed_food",
+        "price_vnd": "45000",
+        "unit": "hộp",
+        "seller_logo": ImageSource(name="logo.jpg", data=b"not a picture"),
+    }
+
+    result = validate_records([row])
+
+    assert not result.ok and not result.rows
+    (error,) = result.errors
+    assert (error.line, error.column) == (2, "seller_logo")
+    assert "logo.jpg: Tệp không phải ảnh hợp lệ" in error.message
+    assert not SellerPage.objects.exists()
