@@ -107,7 +107,9 @@ def _product_record(
             "image": [
                 ImageSource(
                     name=f"demo-{category}-{number}-{i}.jpg",
-                    data=draw_product_image(title, kind.category, i),
+                    data=draw_product_image(
+                        title, kind.category, i, product_type=kind.name
+                    ),
                 )
                 for i in range(rng.choices((1, 2, 3), (88, 8, 4))[0])
             ],
@@ -142,9 +144,12 @@ def build_demo_records(
     plan = recognition_plan(rng, sum(counts))
     records: list[dict[str, Any]] = []
     for person, count in zip(people, counts, strict=True):
+        first = len(records)
         for kind in _pick_types(rng, person.category, count):
             number = len(records)
             records.append(
                 _product_record(rng, person, kind, number, plan[number], today)
             )
+        # One row carries the seller's logo: the others describe the same seller.
+        records[first]["seller_logo"] = person.logo
     return records

@@ -9,7 +9,8 @@ from typing import Any
 
 from django.utils import timezone
 
-from catalog.importing import fold
+from catalog.demo.logos import draw_logo
+from catalog.importing import ImageSource, fold, slug_for
 from sellers.models import AdminUnit
 
 SELLER_TYPE_WEIGHTS = {
@@ -204,6 +205,7 @@ class DemoSeller:
     record: dict[str, Any]  # the seller's columns of every row of its products
     category: str
     brand: str
+    logo: ImageSource  # its initials on a colour (the seller_logo column)
 
 
 def _members(rng: random.Random, seller_type: str) -> str:
@@ -258,5 +260,8 @@ def demo_seller(
     """A new fictitious seller of ``category`` in ``commune``."""
     who = _new_name(rng, category, commune, taken)
     return DemoSeller(
-        record=_record(rng, who, commune), category=category, brand=who.short
+        record=_record(rng, who, commune),
+        category=category,
+        brand=who.short,
+        logo=ImageSource(name=f"{slug_for(who.name)}.jpg", data=draw_logo(who.name)),
     )

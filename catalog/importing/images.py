@@ -61,24 +61,24 @@ def _items(cells: Cells, value: Any, extended: bool) -> list[Any]:
     return []
 
 
-def _file(cells: Cells, item: Any, base_dir: Path | None) -> Path | None:
+def _file(cells: Cells, item: Any, base_dir: Path | None, column: str) -> Path | None:
     """The file a relative path names, if it exists and is not too heavy."""
     relative = Path(str(item))
     if relative.is_absolute() or base_dir is None:
         cells.error(
-            "image",
+            column,
             _("Đường dẫn ảnh “%(value)s” phải tương đối so với tệp nhập.")
             % {"value": item},
         )
         return None
     path = base_dir / relative
     if not path.is_file():
-        cells.error("image", _("Không tìm thấy ảnh “%(value)s”.") % {"value": item})
+        cells.error(column, _("Không tìm thấy ảnh “%(value)s”.") % {"value": item})
         return None
     max_bytes = settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE
     if path.stat().st_size > max_bytes:
         cells.error(
-            "image",
+            column,
             _("Ảnh “%(value)s” nặng quá %(mb)d MB.")
             % {"value": item, "mb": _megabytes(max_bytes)},
         )
@@ -86,17 +86,19 @@ def _file(cells: Cells, item: Any, base_dir: Path | None) -> Path | None:
     return path
 
 
-def _checked(cells: Cells, item: Any, base_dir: Path | None) -> CheckedImage | None:
+def _checked(
+    cells: Cells, item: Any, base_dir: Path | None, column: str = "image"
+) -> CheckedImage | None:
     if isinstance(item, ImageSource):
         data, path, name = item.data, None, item.name
     else:
-        path = _file(cells, item, base_dir)
+        path = _file(cells, item, base_dir, column)
         if path is None:
             return None
         data, name = path.read_bytes(), path.name
     info, problem = check_image_bytes(data)
     if info is None:
-        cells.error("image", f"{name}: {problem}")
+        cells.error(column, f"{name}: {problem}")
         return None
     width, height, extension = info
     return CheckedImage(
@@ -120,3 +122,14 @@ def images(cells: Cells, base_dir: Path | None, extended: bool) -> list[CheckedI
         _checked(cells, item, base_dir) for item in _items(cells, value, extended)
     )
     return [image for image in checked if image is not None]
+
+
+def logo(cells: Cells, base_dir: Path | None) -> CheckedImage | None:
+    """The seller's logo of the ``seller_logo`` cell (one picture), if it passes."""
+    value = cells.raw.get("seller_logo")
+    if value is None or value == "":
+        return None
+    if isinstance(value, list | tuple):
+        cells.error("seller_logo", _("Chỉ một ảnh logo cho mỗi người bán."))
+        return None
+    return _checked(cells, value, base_dir, "seller_logo")

@@ -50,6 +50,7 @@ EXTENDED_COLUMNS = (
     "members",
     "story",
     "seller_verified",
+    "seller_logo",
     "summary",
     "award_level",
     "award_year",

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from catalog.importing import cells as cell
 from catalog.importing import extended_cells
-from catalog.importing.images import images
+from catalog.importing.images import images, logo
 from catalog.importing.reading import RowError
 
 _TEXT_LIMITS = (("seller_name", 255), ("product_name", 255), ("unit", 30))
@@ -67,4 +67,5 @@ class RowValidator:
             "profile": extended_cells.profile(cells, seller_type, self.today),
             "summary": extended_cells.summary(cells),
             "award": extended_cells.award(cells, self.today),
+            "seller_logo": logo(cells, self.base_dir),
         }

@@ -49,6 +49,7 @@ class SellerData:
     commune: AdminUnit | None = None
     district: str = ""
     profile: dict[str, Any] = field(default_factory=dict)
+    logo: CheckedImage | None = None
 
 
 @dataclass(frozen=True)

@@ -49,20 +49,48 @@ class ImageStore:
         if cached is not None:
             return cached
         title = row.name if index == 0 else f"{row.name} ({index + 1})"
+        image = self._save(
+            collection_id, title, f"{slug_for(row.name, 60)}-{index + 1}", checked
+        )
+        self.images[(collection_id, checked.sha1)] = image
+        self.images.setdefault((None, checked.sha1), image)
+        return image
+
+    def logo(self, collection_id: int | None, seller_name: str, checked: CheckedImage):
+        """A seller's logo: never shared with another seller (each picks images from
+        its own collection). ``None``: the root collection, for a seller whose own
+        collection does not exist yet (see ``move``)."""
+        if collection_id is not None:
+            found = self.model.objects.filter(
+                collection_id=collection_id, file_hash=checked.sha1
+            ).first()
+            if found is not None:
+                return found
+        title = f"{seller_name} (logo)"
+        return self._save(
+            collection_id, title, f"{slug_for(seller_name, 60)}-logo", checked
+        )
+
+    def move(self, image, collection_id: int) -> None:
+        """Into the collection made for its seller after the seller's page."""
+        self.model.objects.filter(pk=image.pk).update(collection_id=collection_id)
+        image.collection_id = collection_id
+
+    def _save(
+        self, collection_id: int | None, title: str, stem: str, checked: CheckedImage
+    ):
         image = self.model(
             title=title[:255],
-            collection_id=collection_id,
             file=ImageFile(
-                io.BytesIO(checked.read()),
-                name=f"{slug_for(row.name, 60)}-{index + 1}.{checked.extension}",
+                io.BytesIO(checked.read()), name=f"{stem}.{checked.extension}"
             ),
             width=checked.width,
             height=checked.height,
             file_size=checked.size,
             file_hash=checked.sha1,
         )
+        if collection_id is not None:
+            image.collection_id = collection_id
         image.save()
         self.created.add(image.pk)
-        self.images[(collection_id, checked.sha1)] = image
-        self.images.setdefault((None, checked.sha1), image)
         return image

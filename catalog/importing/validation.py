@@ -124,6 +124,7 @@ class _Grouping:
                 commune=out["commune"],
                 district=out["district"],
                 profile=dict(out.get("profile", {})),
+                logo=out.get("seller_logo"),
             )
         else:
             _merge_seller(seller, out, self.errors)
@@ -199,6 +200,8 @@ def _merge_seller(seller: SellerData, out: dict[str, Any], errors: list[RowError
             errors.append(_conflict(out["line"], name, seller.line))
     for name, value in out.get("profile", {}).items():
         seller.profile.setdefault(name, value)
+    if seller.logo is None:
+        seller.logo = out.get("seller_logo")
 
 
 def _conflict(line: int, column: str, first_line: int) -> RowError:

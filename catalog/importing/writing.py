@@ -178,6 +178,10 @@ class _Writer:
         if page is None:
             page = self._create_seller(data, values)
         else:
+            if data.logo is not None and page.logo_id is None:
+                values["logo"] = self.pictures.logo(
+                    self._media_collection(page), data.name, data.logo
+                )
             self._update_page(page, values, self.summary.sellers)
         self.resolved[data.key] = page
         return page
@@ -196,6 +200,9 @@ class _Writer:
         page = SellerPage(
             slug=_unique_slug(slug_for(data.name), self.seller_slugs), **values
         )
+        if data.logo is not None:
+            # In the page's first revision; its collection comes after the page.
+            page.logo = self.pictures.logo(None, data.name, data.logo)
         if page.verified:
             page.record_verification(self.user)
         self._add_page(self.index, page)
@@ -203,6 +210,8 @@ class _Writer:
         self._remember_seller(page)
         self.products[page.pk] = {}
         self.media[page.pk] = ensure_seller_access(page).media_collection_id
+        if page.logo is not None:
+            self.pictures.move(page.logo, self.media[page.pk])
         return page
 
     def _media_collection(self, seller: SellerPage) -> int:
