@@ -9,7 +9,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from catalog.importing import fold
+from marketplace.helpers.text import fold
 from sellers.models import AdminUnit
 
 SELLER_TYPE_WEIGHTS = {

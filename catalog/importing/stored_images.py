@@ -7,16 +7,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.core.files.images import ImageFile
-from django.utils.text import slugify
 from wagtail.images import get_image_model
 
 from catalog.importing.rows import CheckedImage, ProductRow
-
-
-def slug_for(text: str, max_length: int = 80) -> str:
-    """Vietnamese-aware slug: đ becomes d before Django strips the diacritics."""
-    slug = slugify(text.replace("đ", "d").replace("Đ", "D"))[:max_length].strip("-")
-    return slug or "trang"
+from marketplace.helpers.text import folded_slug
 
 
 class ImageStore:
@@ -54,7 +48,7 @@ class ImageStore:
             collection_id=collection_id,
             file=ImageFile(
                 io.BytesIO(checked.read()),
-                name=f"{slug_for(row.name, 60)}-{index + 1}.{checked.extension}",
+                name=f"{folded_slug(row.name, 60)}-{index + 1}.{checked.extension}",
             ),
             width=checked.width,
             height=checked.height,
