@@ -74,7 +74,7 @@ def test_home_shows_category_tiles_with_live_product_counts(site_root, client):
     tile = re.search(
         r'category-tile--processed-food" href="([^"]+)">(.*?)</a>', html, re.DOTALL
     )
-    assert tile.group(1) == "/processed-food/"
+    assert tile.group(1) == "/thuc-pham-che-bien/"
     assert "Thực phẩm chế biến" in tile.group(2)
     assert "2 sản phẩm" in tile.group(2)
     assert html.count('class="category-tile ') == 5
