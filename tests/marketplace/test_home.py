@@ -126,11 +126,11 @@ def test_every_page_has_the_skip_link_menu_search_and_department_footer(
     assert "Sở Công Thương tỉnh Vĩnh Long" in html
     menu = re.search(r'<nav class="main-nav".*?</nav>', html, re.DOTALL).group(0)
     for slug in (
-        "handicraft",
-        "agro-aquatic",
-        "processed-food",
-        "beverages",
-        "household",
+        "thu-cong-my-nghe",
+        "nong-thuy-san",
+        "thuc-pham-che-bien",
+        "do-uong",
+        "hang-gia-dung",
     ):
         assert f'href="/{slug}/"' in menu
     assert 'href="/nguoi-ban/"' in menu
