@@ -1,11 +1,14 @@
 """Vietnamese first (the site speaks Vietnamese unless the visitor picks English);
-the Content-Security-Policy, with the Wagtail admin's own; personal pages private."""
+the Content-Security-Policy, with the Wagtail admin's own; personal pages private;
+Wagtail's redirects keeping the query string."""
 
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
+from django.http.response import HttpResponseRedirectBase
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 from django.utils.cache import patch_cache_control
+from wagtail.contrib.redirects.middleware import RedirectMiddleware
 
 
 class VietnameseFirstLocaleMiddleware(LocaleMiddleware):
@@ -69,3 +72,20 @@ def _is_personal(request, response) -> bool:
         or response.cookies
         or (session is not None and session.accessed)
     )
+
+
+class QueryKeepingRedirectMiddleware(RedirectMiddleware):
+    """Wagtail's redirects, keeping the query string: an old bookmarked
+    ``/processed-food/?sao=4`` lands on the new category page still filtered."""
+
+    def process_response(self, request, response):
+        redirected = super().process_response(request, response)
+        query = request.META.get("QUERY_STRING", "")
+        if (
+            redirected is not response
+            and query
+            and isinstance(redirected, HttpResponseRedirectBase)
+            and "?" not in redirected["Location"]
+        ):
+            redirected["Location"] = f"{redirected['Location']}?{query}"
+        return redirected

@@ -3,6 +3,7 @@ group and its approval workflow. Every function is idempotent."""
 
 from django.contrib.auth.models import Group
 from django.db import transaction
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Collection as MediaCollection
 from wagtail.models import (
     GroupApprovalTask,
@@ -15,6 +16,7 @@ from wagtail.models import (
 
 from catalog.models import Category, CategoryPage
 from marketplace.helpers.permissions import grant_media, grant_pages, permissions
+from marketplace.helpers.text import folded_slug
 from marketplace.models import HomePage
 from sellers.models import SellerIndexPage
 from sellers.services import DEPARTMENT_GROUP
@@ -91,7 +93,8 @@ def _ensure_home_page() -> HomePage:
 
 
 def ensure_category_pages(home: Page | None = None) -> None:
-    """One live browse page under the home page for every shop category."""
+    """One live browse page under the home page for every shop category, at the
+    category's folded Vietnamese name (``/thuc-pham-che-bien/``)."""
     home = home or HomePage.objects.first()
     if home is None:
         return
@@ -99,9 +102,23 @@ def ensure_category_pages(home: Page | None = None) -> None:
     for category in Category.objects.exclude(pk__in=existing):
         home.add_child(
             instance=CategoryPage(
-                title=category.name, slug=category.slug, category=category
+                title=category.name, slug=folded_slug(category.name), category=category
             )
         )
+    ensure_category_redirects()
+
+
+def ensure_category_redirects() -> None:
+    """The category's key as a URL (``/processed-food/``, the English page URLs
+    before issue 12, still the search API's ``category`` values) answers with a
+    permanent redirect to the category's page."""
+    taken = set(Redirect.objects.filter(site=None).values_list("old_path", flat=True))
+    for page in CategoryPage.objects.select_related("category"):
+        old_path = Redirect.normalise_path(f"/{page.category.slug}/")
+        if page.slug != page.category.slug and old_path not in taken:
+            Redirect.objects.create(
+                old_path=old_path, site=None, redirect_page=page, is_permanent=True
+            )
 
 
 def ensure_department_group(home: Page) -> Group:

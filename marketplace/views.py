@@ -1,10 +1,12 @@
-"""Liveness and readiness probes."""
+"""Liveness and readiness probes; robots.txt."""
 
 import logging
 
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
-from django.views.decorators.cache import never_cache
+from django.urls import reverse
+from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.http import require_GET
 
 from marketplace.helpers import readiness
 
@@ -34,3 +36,23 @@ def readyz(request):
     if failures:
         return JsonResponse({"status": "unavailable", "failing": failures}, status=503)
     return JsonResponse({"status": "ok", "checks": sorted(readiness.checks())})
+
+
+# Private or per-visitor paths crawlers have no use for: the admin, the cart,
+# checkout, orders and the JSON API. Search result pages stay crawlable: they say
+# "noindex" themselves, which a crawler only reads if it may fetch them.
+ROBOTS_DISALLOWED = ("/quan-tri/", "/gio-hang/", "/thanh-toan/", "/don-hang/", "/api/")
+
+
+@require_GET
+@cache_control(public=True, max_age=3600)
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Allow: /",
+        *(f"Disallow: {path}" for path in ROBOTS_DISALLOWED),
+        "",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    text = "\n".join(lines) + "\n"
+    return HttpResponse(text, content_type="text/plain; charset=utf-8")

@@ -25,6 +25,7 @@ from django.db.models import (
 from catalog.cards import batch_for, card_rows
 from catalog.listing import rated, with_ocop_stars
 from catalog.models import ProductPage
+from marketplace.helpers.text import fold
 from marketplace.page_mixins import without_view_restrictions
 from search.documents import PRODUCTS, SELLERS
 from search.indexing import iter_documents
@@ -32,7 +33,6 @@ from search.models import SearchText
 from search.params import SORT_TABLE, SearchParams
 from search.queries import PRICE_RANGES, price_range_key
 from search.results import FACET_ORDER
-from search.text import fold
 
 MAX_TERMS = 10
 # The sort table's keys as columns (``score`` depends on the sort: see _score).

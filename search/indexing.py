@@ -22,11 +22,12 @@ from django.utils.html import strip_tags
 
 from catalog.models import OcopCertificate, ProductImage, ProductPage
 from catalog.renditions import CARD_SPECS, LOGO_SPECS, prefetch_renditions
+from marketplace.helpers.text import fold
 from marketplace.page_mixins import without_view_restrictions
 from search import engine
 from search.documents import PRODUCTS, alias_name, index_definition
 from search.models import SearchText
-from search.text import fold, normalize
+from search.text import normalize
 from sellers.models import SellerPage
 
 logger = logging.getLogger(__name__)

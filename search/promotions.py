@@ -7,7 +7,7 @@ Uses wagtail.contrib.search_promotions (editors manage them under "Kết quả t
 
 from django.core.cache import cache
 
-from search.text import fold
+from marketplace.helpers.text import fold
 
 CACHE_KEY = "search:promotions"
 CACHE_TTL = 600

@@ -12,8 +12,8 @@ from functools import lru_cache
 from elasticsearch.dsl import A, Q, Search
 
 from catalog.models.certificates import STAR_LEVELS
+from marketplace.helpers.text import fold
 from search.params import SORT_TABLE, SearchParams
-from search.text import fold
 
 # Price facet buckets (VND); the key is what the page puts into price_min/price_max.
 PRICE_RANGES = (

@@ -12,7 +12,7 @@ import threading
 from django.conf import settings
 from django.db import DatabaseError, close_old_connections
 
-from search.text import fold
+from marketplace.helpers.text import fold
 
 logger = logging.getLogger(__name__)
 

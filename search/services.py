@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from catalog.cards import CardBatch, Highlights, batch_in_order
 from catalog.renditions import find_renditions
+from marketplace.helpers.text import fold
 from search import engine, fallback, promotions, queries, querylog
 from search.documents import PRODUCTS, SELLERS, alias_name
 from search.params import SearchParams
@@ -24,7 +25,7 @@ from search.results import (
     counts_from_aggregations,
     label_facets,
 )
-from search.text import fold, prepare_query
+from search.text import prepare_query
 
 logger = logging.getLogger(__name__)
 

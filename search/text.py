@@ -1,8 +1,9 @@
 """Vietnamese text helpers shared by indexing, queries and the database fallback.
 
-Everything here is pure Python: NFC normalisation, folding (with the explicit đ→d
-that Unicode decomposition misses), tone-placement normalisation, and repair of
-words typed with Telex or VNI leftovers when the keyboard's input method misfired.
+Everything here is pure Python: NFC normalisation, tone-placement normalisation, and
+repair of words typed with Telex or VNI leftovers when the keyboard's input method
+misfired. Folding (đ→d, marks dropped) is ``marketplace.helpers.text.fold``, shared
+with the importer and page slugs.
 """
 
 import re
@@ -55,14 +56,6 @@ def normalize(text: str, max_length: int | None = None) -> str:
 
 def normalize_tone_placement(text: str) -> str:
     return _TONE_RE.sub(lambda m: _TONE_MAP[m.group(0)], text)
-
-
-def fold(text: str) -> str:
-    """Lower-case ASCII-ish form: "Đường thốt nốt" -> "duong thot not"."""
-    text = (text or "").replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _SPACES.sub(" ", stripped.lower()).strip()
 
 
 # -- Telex / VNI repair -----------------------------------------------------------

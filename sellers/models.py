@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from marketplace.helpers import listing
 from marketplace.page_mixins import (
+    FoldedSlugMixin,
     ViewRestrictionsInOneQueryMixin,
     with_view_restriction_flag,
 )
@@ -57,7 +58,7 @@ class SellerType(models.TextChoices):
     COOPERATIVE_GROUP = "cooperative_group", _("Tổ hợp tác")
 
 
-class SellerIndexPage(Page):
+class SellerIndexPage(FoldedSlugMixin, Page):
     """The directory of every seller; sellers' pages and products live under it."""
 
     intro = RichTextField(_("giới thiệu"), blank=True)
@@ -96,7 +97,7 @@ class SellerIndexPage(Page):
         return context
 
 
-class SellerPage(ViewRestrictionsInOneQueryMixin, Page):
+class SellerPage(FoldedSlugMixin, ViewRestrictionsInOneQueryMixin, Page):
     """A cooperative's, household business's or enterprise's public profile."""
 
     legal_name = models.CharField(_("tên pháp lý"), max_length=255)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from search.text import fold
+from marketplace.helpers.text import fold
 
 GENERIC = "package"
 # Processing words that decide the kind wherever they stand in the name.

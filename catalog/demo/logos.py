@@ -18,7 +18,7 @@ from functools import cache
 
 from PIL import Image, ImageDraw, ImageFont
 
-from search.text import fold
+from marketplace.helpers.text import fold
 
 LOGO_SIZE = 320
 # Folded, longest first so "cong ty tnhh" is dropped whole rather than "cong ty".

@@ -10,7 +10,8 @@ from typing import Any
 from django.utils import timezone
 
 from catalog.demo.logos import draw_logo
-from catalog.importing import ImageSource, fold, slug_for
+from catalog.importing import ImageSource
+from marketplace.helpers.text import fold, folded_slug
 from sellers.models import AdminUnit
 
 SELLER_TYPE_WEIGHTS = {
@@ -263,5 +264,5 @@ def demo_seller(
         record=_record(rng, who, commune),
         category=category,
         brand=who.short,
-        logo=ImageSource(name=f"{slug_for(who.name)}.jpg", data=draw_logo(who.name)),
+        logo=ImageSource(name=f"{folded_slug(who.name)}.jpg", data=draw_logo(who.name)),
     )

@@ -30,11 +30,9 @@ from catalog.importing.reading import (
     ImportValidationError,
     RowError,
     Table,
-    fold,
     read_table,
 )
 from catalog.importing.rows import ImageSource, ProductRow, Validation
-from catalog.importing.stored_images import slug_for
 from catalog.importing.summary import (
     ImportSummary,
     certificates_needing_completion,
@@ -58,10 +56,8 @@ __all__ = [
     "Validation",
     "certificates_needing_completion",
     "check_image_bytes",
-    "fold",
     "import_file",
     "read_table",
-    "slug_for",
     "summary_lines",
     "validate_records",
     "validate_rows",

@@ -12,11 +12,12 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from catalog.importing.reading import CATEGORY_ALIASES, RowError, cell_text, fold
+from catalog.importing.reading import CATEGORY_ALIASES, RowError, cell_text
 from catalog.importing.rows import OcopData
 from catalog.models import Category
 from catalog.models.pages import MAX_PRICE_VND
 from marketplace.formatting import parse_date, parse_vnd
+from marketplace.helpers.text import fold
 from sellers.models import AdminUnit, SellerType
 from sellers.validators import normalize_tax_code, validate_tax_code
 

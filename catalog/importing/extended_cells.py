@@ -14,8 +14,9 @@ from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
 from catalog.importing.cells import Cells, too_long
-from catalog.importing.reading import fold, rich_text
+from catalog.importing.reading import rich_text
 from catalog.models import RuralIndustrialAward
+from marketplace.helpers.text import fold
 from sellers.models import SellerType
 from sellers.validators import normalize_phone
 

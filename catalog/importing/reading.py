@@ -6,7 +6,6 @@ import csv
 import datetime
 import html
 import io
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -106,15 +105,6 @@ class Table:
 
     header: list[str]
     rows: list[tuple[int, dict[str, Any]]]
-
-
-def fold(text: str) -> str:
-    """Lower-case, no diacritics (đ → d), single spaces: for forgiving name matching."""
-    text = (text or "").replace("đ", "d").replace("Đ", "D")
-    stripped = "".join(
-        c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn"
-    )
-    return " ".join(stripped.lower().split())
 
 
 def cell_text(value: Any) -> str:

@@ -7,16 +7,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.core.files.images import ImageFile
-from django.utils.text import slugify
 from wagtail.images import get_image_model
 
 from catalog.importing.rows import CheckedImage, ProductRow
-
-
-def slug_for(text: str, max_length: int = 80) -> str:
-    """Vietnamese-aware slug: đ becomes d before Django strips the diacritics."""
-    slug = slugify(text.replace("đ", "d").replace("Đ", "D"))[:max_length].strip("-")
-    return slug or "trang"
+from marketplace.helpers.text import folded_slug
 
 
 class ImageStore:
@@ -50,7 +44,7 @@ class ImageStore:
             return cached
         title = row.name if index == 0 else f"{row.name} ({index + 1})"
         image = self._save(
-            collection_id, title, f"{slug_for(row.name, 60)}-{index + 1}", checked
+            collection_id, title, f"{folded_slug(row.name, 60)}-{index + 1}", checked
         )
         self.images[(collection_id, checked.sha1)] = image
         self.images.setdefault((None, checked.sha1), image)
@@ -68,7 +62,7 @@ class ImageStore:
                 return found
         title = f"{seller_name} (logo)"
         return self._save(
-            collection_id, title, f"{slug_for(seller_name, 60)}-logo", checked
+            collection_id, title, f"{folded_slug(seller_name, 60)}-logo", checked
         )
 
     def move(self, image, collection_id: int) -> None:

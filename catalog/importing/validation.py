@@ -18,10 +18,10 @@ from catalog.importing.reading import (
     EXTENDED_COLUMNS,
     REQUIRED_COLUMNS,
     RowError,
-    fold,
 )
 from catalog.importing.row_validation import RowValidator
 from catalog.importing.rows import ProductRow, SellerData, Validation
+from marketplace.helpers.text import fold
 
 _SELLER_FIELDS = ("seller_type", "tax_code", "commune", "district")
 

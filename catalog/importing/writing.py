@@ -17,12 +17,13 @@ from wagtail.images import get_image_model
 
 from catalog.importing import wagtail_tree
 from catalog.importing.bulk import bulk_import
-from catalog.importing.reading import ImportValidationError, RowError, fold, rich_text
+from catalog.importing.reading import ImportValidationError, RowError, rich_text
 from catalog.importing.recognition import RecognitionWriter
 from catalog.importing.rows import ProductRow, SellerData
-from catalog.importing.stored_images import ImageStore, slug_for
+from catalog.importing.stored_images import ImageStore
 from catalog.importing.summary import ImportSummary
 from catalog.models import ProductImage, ProductPage
+from marketplace.helpers.text import fold, folded_slug
 from sellers.models import SellerIndexPage, SellerPage
 from sellers.services import ensure_seller_access
 
@@ -198,7 +199,7 @@ class _Writer:
 
     def _create_seller(self, data: SellerData, values: dict[str, Any]) -> SellerPage:
         page = SellerPage(
-            slug=_unique_slug(slug_for(data.name), self.seller_slugs), **values
+            slug=_unique_slug(folded_slug(data.name), self.seller_slugs), **values
         )
         if data.logo is not None:
             # In the page's first revision; its collection comes after the page.
@@ -258,7 +259,7 @@ class _Writer:
         existing: dict[str, ProductPage],
         gallery: list,
     ) -> ProductPage:
-        slug = _unique_slug(slug_for(row.name), {p.slug for p in existing.values()})
+        slug = _unique_slug(folded_slug(row.name), {p.slug for p in existing.values()})
         page = _new_product(row, seller, slug)
         page.gallery_images.set(_gallery(row, gallery))
         self._add_page(seller, page)

@@ -24,6 +24,7 @@ from catalog.models.snippets import OcopGroup
 from marketplace.formatting import format_vnd
 from marketplace.helpers import listing
 from marketplace.page_mixins import (
+    FoldedSlugMixin,
     ViewRestrictionsInOneQueryMixin,
     with_view_restriction_flag,
 )
@@ -74,7 +75,7 @@ def best_valid_certificate(certificates):
     return max(valid, key=lambda c: (c.stars, c.expires_on), default=None)
 
 
-class ProductPage(ViewRestrictionsInOneQueryMixin, Page):
+class ProductPage(FoldedSlugMixin, ViewRestrictionsInOneQueryMixin, Page):
     """A product a seller offers; lives under its SellerPage."""
 
     summary = models.CharField(_("tóm tắt"), max_length=300, blank=True)
@@ -279,7 +280,7 @@ class ProductPage(ViewRestrictionsInOneQueryMixin, Page):
         return context
 
 
-class CategoryPage(Page):
+class CategoryPage(FoldedSlugMixin, Page):
     """Browse page for one shop category, with filters that work without JavaScript."""
 
     category = models.OneToOneField(

@@ -8,6 +8,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from marketplace.home import home_context
+from marketplace.page_mixins import FoldedSlugMixin
 
 
 def _displayed(model) -> models.QuerySet:
@@ -15,7 +16,7 @@ def _displayed(model) -> models.QuerySet:
     return getattr(model, "display_queryset", model.objects.all)()
 
 
-class HomePage(Page):
+class HomePage(FoldedSlugMixin, Page):
     """The trading floor's front page: live figures, categories, collections."""
 
     hero_title = models.CharField(_("tiêu đề lớn"), max_length=160, blank=True)

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "marketplace.checkout",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.sitemaps",
     "wagtail.contrib.settings",
     "wagtail.contrib.search_promotions",
     "wagtail.sites",
@@ -48,6 +49,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",  # the sitemap.xml template of wagtail.contrib.sitemaps
 ]
 
 MIDDLEWARE = [
@@ -60,7 +62,7 @@ MIDDLEWARE = [
     "sellers.isolation.SellerIsolationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "marketplace.middleware.QueryKeepingRedirectMiddleware",
     "marketplace.sites.RememberedSiteMiddleware",
 ]
 # Seconds each worker remembers which site answers a host (marketplace/sites.py): a
@@ -197,6 +199,11 @@ WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Page slugs end up ASCII, folded on save (marketplace.page_mixins.FoldedSlugMixin).
+# Unicode stays allowed in the admin's form on purpose: with it off, Wagtail's
+# JavaScript downcodes with Serbian rules ("Đông" -> "djong"); left Unicode, the
+# title reaches the server intact and the server folds it to "dong".
+WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"gif": "webp", "bmp": "webp", "tiff": "webp"}
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"

@@ -1,4 +1,4 @@
-"""Tags of the site shell: the site menu and the breadcrumbs."""
+"""Tags of the site shell: the site menu, the breadcrumbs, the canonical link."""
 
 from django import template
 
@@ -6,6 +6,7 @@ from catalog.structured_data import breadcrumb_list
 from catalog.templatetags.catalog_tags import json_ld
 from marketplace.breadcrumbs import breadcrumb_trail
 from marketplace.navigation import main_navigation as menu_entries
+from search.params import PAGE_NAMES
 
 register = template.Library()
 
@@ -36,3 +37,16 @@ def breadcrumbs_json_ld(context):
     """The same trail as schema.org ``BreadcrumbList`` JSON-LD."""
     crumbs = _trail(context)
     return json_ld(breadcrumb_list(crumbs, context.get("request"))) if crumbs else ""
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context) -> str:
+    """The page's own absolute URL: no filters, sort or tracking parameters, only
+    the page number of a listing past its first page. Built from the request the
+    page answered, so it costs no query."""
+    request = context["request"]
+    url = request.build_absolute_uri(request.path)
+    number = getattr(context.get("products"), "number", 1)
+    if isinstance(number, int) and number > 1:
+        url += f"?{PAGE_NAMES['page']}={number}"
+    return url

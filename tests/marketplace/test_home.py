@@ -74,7 +74,7 @@ def test_home_shows_category_tiles_with_live_product_counts(site_root, client):
     tile = re.search(
         r'category-tile--processed-food" href="([^"]+)">(.*?)</a>', html, re.DOTALL
     )
-    assert tile.group(1) == "/processed-food/"
+    assert tile.group(1) == "/thuc-pham-che-bien/"
     assert "Thực phẩm chế biến" in tile.group(2)
     assert "2 sản phẩm" in tile.group(2)
     assert html.count('class="category-tile ') == 5
@@ -126,11 +126,11 @@ def test_every_page_has_the_skip_link_menu_search_and_department_footer(
     assert "Sở Công Thương tỉnh Vĩnh Long" in html
     menu = re.search(r'<nav class="main-nav".*?</nav>', html, re.DOTALL).group(0)
     for slug in (
-        "handicraft",
-        "agro-aquatic",
-        "processed-food",
-        "beverages",
-        "household",
+        "thu-cong-my-nghe",
+        "nong-thuy-san",
+        "thuc-pham-che-bien",
+        "do-uong",
+        "hang-gia-dung",
     ):
         assert f'href="/{slug}/"' in menu
     assert 'href="/nguoi-ban/"' in menu

@@ -4,8 +4,8 @@ import unicodedata
 
 import pytest
 
+from marketplace.helpers.text import fold
 from search.text import (
-    fold,
     normalize,
     normalize_tone_placement,
     prepare_query,
