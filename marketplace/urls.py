@@ -5,7 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from marketplace import views
+from marketplace import commune_views, views
 
 urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),
@@ -15,6 +15,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri/", include(wagtailadmin_urls)),
     path("tai-lieu/", include(wagtaildocs_urls)),
+    path("xa-phuong/", commune_views.commune_index, name="commune_index"),
+    path("xa-phuong/<slug:slug>/", commune_views.commune_page, name="commune"),
     path("", include("marketplace.checkout.urls")),
     path("", include("search.urls")),
 ]

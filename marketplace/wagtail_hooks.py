@@ -1,6 +1,5 @@
 """The "Sở Công Thương" admin menu: curated collections plus the catalogue's tools."""
 
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import BooleanColumn, Column
@@ -16,14 +15,12 @@ from catalog.wagtail_hooks import (
 )
 from marketplace.formatting import format_date
 from marketplace.models import Collection
+from marketplace.models.snippets import ScheduleStatus
 from marketplace.site_setup import ensure_category_pages
 
 
-def _is_showing(collection: Collection) -> bool:
-    now = timezone.now()
-    started = collection.go_live_at is None or collection.go_live_at <= now
-    running = collection.expire_at is None or collection.expire_at > now
-    return collection.featured and started and running
+def _schedule_status(collection: Collection) -> str:
+    return ScheduleStatus(collection.schedule_status()).label
 
 
 class CollectionViewSet(SnippetViewSet):
@@ -38,18 +35,18 @@ class CollectionViewSet(SnippetViewSet):
         "title",
         BooleanColumn("featured", label=_("Trang chủ")),
         Column(
-            "go_live_at",
+            "starts_at",
             label=_("Bắt đầu"),
-            accessor=lambda c: format_date(c.go_live_at),
-            sort_key="go_live_at",
+            accessor=lambda c: format_date(c.starts_at),
+            sort_key="starts_at",
         ),
         Column(
-            "expire_at",
-            label=_("Ngừng"),
-            accessor=lambda c: format_date(c.expire_at),
-            sort_key="expire_at",
+            "ends_at",
+            label=_("Kết thúc"),
+            accessor=lambda c: format_date(c.ends_at),
+            sort_key="ends_at",
         ),
-        BooleanColumn("showing", label=_("Đang hiển thị"), accessor=_is_showing),
+        Column("status", label=_("Lịch hiển thị"), accessor=_schedule_status),
         "sort_order",
     ]
     list_filter = ["featured"]

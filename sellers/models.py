@@ -6,7 +6,9 @@ from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Q
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -20,6 +22,7 @@ from marketplace.page_mixins import (
     ViewRestrictionsInOneQueryMixin,
     with_view_restriction_flag,
 )
+from search.text import fold
 from sellers.forms import SellerPageForm
 from sellers.validators import (
     display_phone,
@@ -40,6 +43,8 @@ class AdminUnit(models.Model):
     former_district_hint = models.CharField(
         _("huyện cũ (gợi ý)"), max_length=60, blank=True
     )
+    # The commune page's address (/xa-phuong/<slug>/): the name, ASCII-folded.
+    slug = models.SlugField(_("đường dẫn"), max_length=100, unique=True)
 
     class Meta:
         ordering = ["name"]
@@ -48,6 +53,22 @@ class AdminUnit(models.Model):
 
     def __str__(self) -> str:
         return self.full_name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unit_slug(self.name)
+            # Two units folding alike ("Long Hồ", "Long Hổ") keep apart by code.
+            if AdminUnit.objects.filter(slug=self.slug).exclude(pk=self.pk).exists():
+                self.slug = f"{self.slug}-{self.code}"
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("commune", kwargs={"slug": self.slug})
+
+
+def unit_slug(name: str) -> str:
+    """ "Phú Khương" -> "phu-khuong", with the project's one Vietnamese folding."""
+    return slugify(fold(name))
 
 
 class SellerType(models.TextChoices):

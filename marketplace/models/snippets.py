@@ -1,5 +1,7 @@
 """The department's curated collections of products, featured on the home page."""
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -12,12 +14,23 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
 
+class ScheduleStatus(models.TextChoices):
+    SHOWING = "showing", _("Đang hiển thị")
+    UPCOMING = "upcoming", _("Sắp diễn ra")
+    ENDED = "ended", _("Đã kết thúc")
+
+
 class CollectionQuerySet(models.QuerySet):
-    def live_now(self):
-        now = timezone.now()
+    def live_now(self, today: datetime.date | None = None):
+        """Collections whose dates (inclusive, local time) hold ``today``.
+
+        The query reads the date on every call, so a campaign starts and ends on
+        its dates with no job to switch it.
+        """
+        today = today or timezone.localdate()
         return self.filter(
-            Q(go_live_at__isnull=True) | Q(go_live_at__lte=now),
-            Q(expire_at__isnull=True) | Q(expire_at__gt=now),
+            Q(starts_at__isnull=True) | Q(starts_at__lte=today),
+            Q(ends_at__isnull=True) | Q(ends_at__gte=today),
         )
 
 
@@ -36,8 +49,18 @@ class Collection(ClusterableModel):
     )
     featured = models.BooleanField(_("hiện trên trang chủ"), default=True)
     sort_order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
-    go_live_at = models.DateTimeField(_("bắt đầu hiển thị"), null=True, blank=True)
-    expire_at = models.DateTimeField(_("ngừng hiển thị"), null=True, blank=True)
+    starts_at = models.DateField(
+        _("bắt đầu hiển thị"),
+        null=True,
+        blank=True,
+        help_text=_("dd/mm/yyyy; để trống: hiển thị ngay."),
+    )
+    ends_at = models.DateField(
+        _("kết thúc hiển thị"),
+        null=True,
+        blank=True,
+        help_text=_("Ngày cuối cùng còn hiển thị; để trống: không hết hạn."),
+    )
 
     objects = CollectionQuerySet.as_manager()
 
@@ -46,7 +69,7 @@ class Collection(ClusterableModel):
         FieldPanel("text"),
         FieldPanel("image"),
         FieldRowPanel([FieldPanel("featured"), FieldPanel("sort_order")]),
-        FieldRowPanel([FieldPanel("go_live_at"), FieldPanel("expire_at")]),
+        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
         InlinePanel("items", label=_("Sản phẩm")),
     ]
 
@@ -59,10 +82,19 @@ class Collection(ClusterableModel):
         return self.title
 
     def clean(self):
-        if self.go_live_at and self.expire_at and self.expire_at <= self.go_live_at:
+        if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
             raise ValidationError(
-                {"expire_at": _("Thời điểm ngừng phải sau thời điểm bắt đầu.")}
+                {"ends_at": _("Ngày kết thúc phải sau hoặc trùng ngày bắt đầu.")}
             )
+
+    def schedule_status(self, today: datetime.date | None = None) -> str:
+        """Where the campaign stands by its dates (``featured`` aside)."""
+        today = today or timezone.localdate()
+        if self.starts_at and today < self.starts_at:
+            return ScheduleStatus.UPCOMING
+        if self.ends_at and today > self.ends_at:
+            return ScheduleStatus.ENDED
+        return ScheduleStatus.SHOWING
 
 
 class CollectionItem(Orderable):

@@ -384,8 +384,8 @@ def test_collection_rejects_expiry_before_go_live(client, shops):
             "title": "Quà Tết miệt vườn",
             "featured": "on",
             "sort_order": "0",
-            "go_live_at": "10/01/2025 08:00",
-            "expire_at": "01/01/2025 08:00",
+            "starts_at": "10/01/2025",
+            "ends_at": "01/01/2025",
             "items-TOTAL_FORMS": "0",
             "items-INITIAL_FORMS": "0",
             "items-MIN_NUM_FORMS": "0",
@@ -394,7 +394,7 @@ def test_collection_rejects_expiry_before_go_live(client, shops):
     )
 
     assert response.status_code == 200
-    assert "phải sau thời điểm bắt đầu" in str(response.context["form"].errors)
+    assert "phải sau hoặc trùng ngày bắt đầu" in str(response.context["form"].errors)
     assert not Collection.objects.exists()
 
 

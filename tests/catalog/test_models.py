@@ -87,14 +87,14 @@ def test_certificate_without_decision_date_has_unknown_expiry(product):
 
 
 def test_collection_expiring_before_going_live_is_rejected(site_root):
-    start = timezone.now()
+    start = timezone.localdate()
     collection = Collection(
         title="Quà Tết miệt vườn",
-        go_live_at=start,
-        expire_at=start - datetime.timedelta(hours=1),
+        starts_at=start,
+        ends_at=start - datetime.timedelta(days=1),
     )
 
-    assert "expire_at" in _field_errors(collection)
+    assert "ends_at" in _field_errors(collection)
 
 
 def test_badge_shows_best_verified_unexpired_certificate(product):

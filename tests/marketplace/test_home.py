@@ -88,7 +88,7 @@ def test_home_features_live_collections_with_their_products(site_root, client):
     CollectionItem.objects.create(collection=live, product=product)
     Collection.objects.create(
         title="Bộ sưu tập đã hết hạn",
-        expire_at=timezone.now() - datetime.timedelta(days=1),
+        ends_at=timezone.localdate() - datetime.timedelta(days=1),
     )
     Collection.objects.create(title="Bộ sưu tập không nổi bật", featured=False)
 
