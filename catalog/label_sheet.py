@@ -41,15 +41,12 @@ class LabelFontMissing(RuntimeError):
     """The font with Vietnamese letters is not installed on this machine."""
 
 
-def font_dir() -> Path:
-    return Path(settings.LABEL_FONT_DIR)
-
-
 @functools.cache
-def register_fonts() -> None:
-    """Register the label fonts once per process (parsing a TTF takes a while)."""
+def register_fonts(directory: str) -> None:
+    """Register the label fonts of ``directory`` once per process (parsing a TTF
+    takes a while)."""
     for name, filename in FONT_FILES.items():
-        path = font_dir() / filename
+        path = Path(directory) / filename
         try:
             pdfmetrics.registerFont(TTFont(name, str(path)))
         except (OSError, TTFError) as error:
@@ -117,7 +114,7 @@ def _positions() -> Iterable[tuple[float, float]]:
 
 def label_sheet_pdf(labels: Sequence[Label]) -> bytes:
     """The PDF of ``labels``, 24 to an A4 page, in order."""
-    register_fonts()
+    register_fonts(str(settings.LABEL_FONT_DIR))
     out = io.BytesIO()
     canvas = Canvas(out, pagesize=A4, pageCompression=1)
     canvas.setTitle(_("Tem QR sản phẩm – Sàn OCOP Vĩnh Long"))
