@@ -261,7 +261,7 @@ def test_product_listing_offers_the_label_of_a_live_product(site_root, client):
     assert f"/quan-tri/tem-qr/pdf/?san_pham={product.pk}" in html
 
 
-# -- the origin block -------------------------------------------------------------------
+# -- the origin block --------------------------------------------------------------
 
 
 def test_origin_block_shows_producer_commune_and_a_valid_certificate(
