@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET  # noqa: S405 - parses the site's own SVG
 
 import pytest
 import zxingcpp
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 from PIL import Image, ImageDraw
@@ -215,8 +216,6 @@ def test_department_picks_any_seller(site_root, client):
 
 
 def test_shoppers_and_staff_without_a_seller_cannot_print(site_root, client):
-    from django.contrib.auth import get_user_model
-
     url = reverse("catalog_labels:index")
     assert client.get(url).status_code == 302  # to the admin's login
 
