@@ -98,7 +98,8 @@ def _draw_label(canvas: Canvas, label: Label, x: float, y: float) -> None:
     text_x = x + TEXT_X
     line = y + LABEL_HEIGHT - PADDING - 8
     line = _write(canvas, text_x, line, _lines(label.title, BOLD, 8.5, 3), BOLD, 8.5)
-    line = _write(canvas, text_x, line - 1, [label.price], REGULAR, 8)
+    price = _lines(label.price, REGULAR, 8, 2)  # a long unit wraps
+    line = _write(canvas, text_x, line - 1, price, REGULAR, 8)
     if label.stars:
         line = _write(canvas, text_x, line, [_stars_text(label.stars)], BOLD, 8)
     seller = _lines(label.seller, REGULAR, 6.5, 2)
