@@ -30,6 +30,8 @@ $(STAMP): pyproject.toml
 	@scripts/venv.sh "$(PYTHON)" "$(VENV)"
 	$(BIN)/python -m pip install --disable-pip-version-check -q -e '.[dev]'
 	@mkdir -p var
+	@scripts/fonts.sh >/dev/null \
+		|| echo "fonts-dejavu-core missing: QR label sheets need it (scripts/fonts.sh)."
 	@touch $(STAMP)
 
 demo: install ## Migrate the database and seed the demo catalogue (idempotent)

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from django.urls import reverse
 from wagtail.models import Site
 
 from catalog.cards import CardBatch, batch_for, card_rows, covers, galleries, page_url
@@ -65,6 +66,27 @@ def related_queryset(product: ProductPage):
     )
 
 
+def origin_certificate(certificates) -> OcopCertificate | None:
+    """The certificate the origin block shows: the best valid one, else the
+    verified one that expired last (shown "hết hạn", so a label printed while it
+    was valid is not contradicted in silence); never an unverified one."""
+    best = best_valid_certificate(certificates)
+    if best is not None:
+        return best
+    verified = [c for c in certificates if c.is_verified and c.expires_on]
+    return max(verified, key=lambda c: c.expires_on, default=None)
+
+
+def qr_label_urls(product: ProductPage) -> dict[str, str] | None:
+    """The public QR codes of a live product (served only while it is live)."""
+    if product.pk is None or not product.live:
+        return None
+    return {
+        "png": reverse("product_qr_png", args=[product.pk]),
+        "svg": reverse("product_qr_svg", args=[product.pk]),
+    }
+
+
 def product_lists(product: ProductPage, related_rows: list[dict]) -> dict:
     """Gallery, certificate, awards, certifications and tags of a product, and the
     batch of its related products' cards.
@@ -74,9 +96,11 @@ def product_lists(product: ProductPage, related_rows: list[dict]) -> dict:
     the lists of the revision being edited (held in memory by modelcluster).
     """
     if not getattr(product, "loaded_for_display", False):
+        own = list(product.ocop_certificates.all()) if product.pk else []
         return {
             "gallery": [(item.image_id, item.alt_text) for item in product.images],
             "certificate": product.current_ocop,
+            "origin_certificate": origin_certificate(own),
             "rural_awards": list(product.rural_awards.all()) if product.pk else [],
             "certifications": list(product.certifications.all()),
             "tags": list(product.tags.all()),
@@ -99,6 +123,7 @@ def product_lists(product: ProductPage, related_rows: list[dict]) -> dict:
     ).select_related("certification")
     return {
         "gallery": images.pop(pk, []),
+        "origin_certificate": origin_certificate(certificates.get(pk, [])),
         "certificate": best.pop(pk, None),
         "rural_awards": list(RuralIndustrialAward.objects.filter(product_id=pk)),
         "certifications": [
@@ -169,6 +194,8 @@ def product_detail_context(page: ProductPage, request) -> dict:
         "seller": seller,
         "seller_url": urls["seller"],
         "certificate": lists["certificate"],
+        "origin_certificate": lists["origin_certificate"],
+        "qr_label": qr_label_urls(product),
         "category_url": urls["category"],
         "rural_awards": awards,
         "certifications": lists["certifications"],

@@ -1,5 +1,6 @@
 """The department's catalogue tools in the admin: categories, certifications, OCOP
-certificates (with verification) and rural-industrial awards.
+certificates (with verification) and rural-industrial awards; and "In tem QR", the
+sheet of QR labels for sellers and the department.
 
 The viewsets are grouped under "Sở Công Thương" in marketplace/wagtail_hooks.py.
 Sellers may submit OCOP certificates for their own products; every certificate view
@@ -8,7 +9,7 @@ CatalogConfig.ready() registers before any viewset.
 """
 
 from django.core.exceptions import PermissionDenied
-from django.urls import reverse
+from django.urls import include, path, reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
@@ -16,14 +17,18 @@ from django.utils.translation import ngettext
 from django_filters import ChoiceFilter
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem as AdminMenuItem
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from catalog import admin_urls
 from catalog.admin_forms import OcopCertificateForm
+from catalog.admin_views import can_print_labels
 from catalog.models import (
     Category,
     Certification,
@@ -313,3 +318,52 @@ def apply_stock_edit(request, page):
     """Stock changes take effect at once; the rest of the edit waits for approval."""
     if isinstance(page.specific, ProductPage):
         apply_edited_stock(page.specific)
+
+
+# -- QR labels ----------------------------------------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_label_urls():
+    return [path("tem-qr/", include(admin_urls, namespace="catalog_labels"))]
+
+
+class LabelsMenuItem(AdminMenuItem):
+    def is_shown(self, request):
+        return can_print_labels(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_labels_menu_item():
+    return LabelsMenuItem(
+        _("In tem QR"),
+        reverse("catalog_labels:index"),
+        name="qr-labels",
+        icon_name="tag",
+        order=260,
+    )
+
+
+class ProductLabelButton(PageMenuItem):
+    """ "In tem QR" on a live product: its label as a one-label PDF sheet."""
+
+    label = _("In tem QR")
+    icon_name = "tag"
+
+    @property
+    def url(self):
+        url = reverse("catalog_labels:pdf")
+        return f"{url}?{urlencode({'san_pham': self.page.pk})}"
+
+    def is_shown(self, user):
+        return self.page.live and issubclass(self.page.specific_class, ProductPage)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def product_label_listing_button(page, user, next_url=None):
+    yield ProductLabelButton(page=page, priority=45)
+
+
+@hooks.register("register_page_header_buttons")
+def product_label_header_button(page, user, view_name, next_url=None):
+    yield ProductLabelButton(page=page, priority=66)

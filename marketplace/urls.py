@@ -17,6 +17,7 @@ urlpatterns = [
     path("tai-lieu/", include(wagtaildocs_urls)),
     path("xa-phuong/", commune_views.commune_index, name="commune_index"),
     path("xa-phuong/<slug:slug>/", commune_views.commune_page, name="commune"),
+    path("", include("catalog.urls")),
     path("", include("marketplace.checkout.urls")),
     path("", include("search.urls")),
 ]

@@ -114,6 +114,8 @@ services() {
     start_service "stripe-mock" scripts/stripe-mock.sh || rc=1
     # Debian's chromium and axe-core for tests/browser (installed once).
     scripts/chromium.sh >/dev/null || rc=1
+    # DejaVu Sans for the QR label sheets (fonts-dejavu-core, installed once).
+    scripts/fonts.sh >/dev/null || rc=1
     start_service "Redis" scripts/redis.sh || rc=1
     return "$rc"
 }
@@ -127,7 +129,7 @@ step "Django: manage.py check" env "${CHECK_ENV[@]}" "$BIN/python" manage.py che
 step "Django: makemigrations --check" env "${CHECK_ENV[@]}" \
     "$BIN/python" manage.py makemigrations --check --dry-run
 PG_URL=""
-step "Services: PostgreSQL 15, search engine, stripe-mock, Redis, chromium" services
+step "Services: PostgreSQL 15, search engine, stripe-mock, Redis, chromium, fonts" services
 step "pytest on SQLite" run_pytest_sqlite
 step "pytest on PostgreSQL 15" run_pytest_postgres
 finish

@@ -194,6 +194,9 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "catalog.uploads.DocumentForm"
 
 WAGTAIL_SITE_NAME = "Sàn thương mại điện tử OCOP Vĩnh Long"
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# DejaVu Sans (Vietnamese letters) for the QR label sheets: Debian's
+# fonts-dejavu-core, installed by scripts/fonts.sh.
+LABEL_FONT_DIR = os.environ.get("LABEL_FONT_DIR", "/usr/share/fonts/truetype/dejavu")
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAIL_MODERATION_ENABLED = True
