@@ -12,6 +12,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri/", include(wagtailadmin_urls)),
     path("tai-lieu/", include(wagtaildocs_urls)),
+    path("dang-ky-ban-hang/", include("sellers.urls")),
     path("", include("marketplace.checkout.urls")),
     path("", include("search.urls")),
 ]

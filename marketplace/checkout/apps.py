@@ -12,6 +12,9 @@ class CheckoutConfig(AppConfig):
         from django_tasks_db.models import DBTaskResult
         from wagtail.permissions import register_permission_policy
 
+        from marketplace.checkout.outbox import register_checkout_emails
         from marketplace.checkout.permissions import OutboxPermissionPolicy
+
+        register_checkout_emails()
 
         register_permission_policy(DBTaskResult, OutboxPermissionPolicy(DBTaskResult))
