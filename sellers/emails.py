@@ -4,10 +4,13 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from sellers.models import SellerApplication
@@ -54,7 +57,9 @@ def application_to_department(application_id: int) -> None:
             pk=application_id
         )
         context = _context(application)
-        context["admin_url"] = _site_url() + reverse("wagtailadmin_home")
+        context["admin_url"] = _site_url() + reverse(
+            "seller_application_review", args=[application.pk]
+        )
         _send(
             _("[Cần duyệt] Hồ sơ bán hàng %(ref)s: %(name)s")
             % {"ref": application.reference, "name": application.legal_name},
@@ -64,7 +69,46 @@ def application_to_department(application_id: int) -> None:
         )
 
 
+def set_password_url(user) -> str:
+    """A one-time link: the token stops working once the password changes."""
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = default_token_generator.make_token(user)
+    path = reverse("wagtailadmin_password_reset_confirm", args=[uid, token])
+    return _site_url() + path
+
+
+def application_approved(application_id: int) -> None:
+    """To the applicant: the shop is open; set the password to log in."""
+    with translation.override("vi"):
+        application = SellerApplication.objects.select_related("account", "seller").get(
+            pk=application_id
+        )
+        context = _context(application)
+        context["set_password_url"] = set_password_url(application.account)
+        context["login_url"] = _site_url() + reverse("wagtailadmin_login")
+        _send(
+            _("Hồ sơ %(ref)s đã được duyệt") % {"ref": application.reference},
+            "sellers/emails/application_approved.txt",
+            context,
+            [application.email],
+        )
+
+
+def application_rejected(application_id: int) -> None:
+    """To the applicant: the department's reason."""
+    with translation.override("vi"):
+        application = SellerApplication.objects.get(pk=application_id)
+        _send(
+            _("Hồ sơ %(ref)s chưa được duyệt") % {"ref": application.reference},
+            "sellers/emails/application_rejected.txt",
+            _context(application),
+            [application.email],
+        )
+
+
 EMAILS = {
     "seller_application_received": application_received,
     "seller_application_to_department": application_to_department,
+    "seller_application_approved": application_approved,
+    "seller_application_rejected": application_rejected,
 }

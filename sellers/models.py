@@ -414,6 +414,14 @@ class SellerApplication(models.Model):
         on_delete=models.SET_NULL,
         related_name="application",
     )
+    account = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("tài khoản"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         ordering = ["-submitted_at"]

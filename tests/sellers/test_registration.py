@@ -3,18 +3,34 @@ message and leaves nothing behind; a good application is one pending row, two
 emails, and a reference the applicant follows; the rate limit answers 429."""
 
 import io
+import re
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from PIL import Image as PILImage
+from wagtail.models import (
+    GroupCollectionPermission,
+    GroupPagePermission,
+    ModelLogEntry,
+    Page,
+)
 
-from sellers.models import AdminUnit, SellerApplication, SellerType
+from sellers.models import (
+    AdminUnit,
+    SellerAccess,
+    SellerApplication,
+    SellerIndexPage,
+    SellerPage,
+    SellerType,
+)
 from tests.checkout.utils import outbox_in_database, run_worker
 from tests.factories import SellerPageFactory
+from tests.sellers.accounts import department_user, seller_with_editor
 
 URL = "/dang-ky-ban-hang/"
 GOOD_TAX_CODE = "1500678902"
@@ -208,3 +224,197 @@ def test_too_many_applications_from_one_address_get_429(client, site_root, setti
     # Another address is not held back.
     other = Client(REMOTE_ADDR="10.0.0.2")
     assert other.post(URL, _data()).status_code == 302
+
+
+# -- approval in the admin -----------------------------------------------------
+
+REVIEW = "/quan-tri/xet-duyet-ho-so/{}/"
+DOCUMENT = "/quan-tri/xet-duyet-ho-so/{}/giay-dang-ky/"
+LISTING = "/quan-tri/ho-so-ban-hang/"
+
+
+@pytest.fixture
+def application(client, site_root):
+    Client().post(URL, _data())
+    mail.outbox.clear()
+    return SellerApplication.objects.get()
+
+
+@pytest.fixture
+def department(site_root):
+    return department_user()
+
+
+def _as(user) -> Client:
+    browser = Client()
+    browser.force_login(user)
+    return browser
+
+
+def test_department_lists_filters_and_opens_an_application(application, department):
+    browser = _as(department)
+    listing = browser.get(LISTING, {"status": "pending"})
+    assert listing.status_code == 200
+    assert application.reference in listing.content.decode()
+    assert REVIEW.format(application.pk) in listing.content.decode()
+    other_commune = AdminUnit.objects.exclude(pk=application.commune_id).first()
+    filtered = browser.get(LISTING, {"commune": other_commune.pk})
+    assert application.reference not in filtered.content.decode()
+    by_type = browser.get(LISTING, {"seller_type": SellerType.ENTERPRISE})
+    assert application.reference not in by_type.content.decode()
+
+    review = browser.get(REVIEW.format(application.pk))
+    assert review.status_code == 200
+    assert "086079001234" in review.content.decode()
+    document = browser.get(DOCUMENT.format(application.pk))
+    assert document.status_code == 200
+    assert document["Content-Type"] == "application/pdf"
+    assert b"".join(document.streaming_content).startswith(b"%PDF")
+
+
+def test_sellers_and_visitors_reach_no_application(application, site_root):
+    _seller, _product, editor = seller_with_editor("co-so-khac")
+    for url in (
+        LISTING,
+        REVIEW.format(application.pk),
+        DOCUMENT.format(application.pk),
+    ):
+        as_seller = _as(editor).get(url)
+        assert as_seller.status_code in (302, 403), url
+        assert application.reference not in as_seller.content.decode()
+        anonymous = Client().get(url)
+        assert anonymous.status_code == 302
+        assert "/quan-tri/login/" in anonymous["Location"]
+    assert "086079001234" not in _as(editor).get("/quan-tri/").content.decode()
+
+
+def _approve(browser, application):
+    return browser.post(REVIEW.format(application.pk), {"action": "approve"})
+
+
+def test_approval_creates_the_page_collection_group_and_login(application, department):
+    response = _approve(_as(department), application)
+    assert response.status_code == 302
+    application.refresh_from_db()
+    assert application.status == SellerApplication.Status.APPROVED
+    assert application.decided_by == department
+    assert application.decided_at is not None
+
+    seller = SellerPage.objects.get(tax_code=GOOD_TAX_CODE)
+    assert seller.live
+    assert seller.get_parent().specific_class is SellerIndexPage
+    assert seller.title == "Hợp tác xã Dừa Sáp Cầu Kè"
+    assert seller.phone == "+84912345678"
+    assert application.seller == seller
+
+    access = SellerAccess.objects.get(seller=seller)
+    page_grants = GroupPagePermission.objects.filter(group=access.group)
+    assert {g.page_id for g in page_grants} == {seller.pk}
+    assert {g.permission.codename for g in page_grants} == {"add_page", "change_page"}
+    media_grants = GroupCollectionPermission.objects.filter(group=access.group)
+    assert {g.collection_id for g in media_grants} == {access.media_collection_id}
+    assert access.media_collection.name.endswith(seller.title)
+
+    user = application.account
+    assert list(user.groups.all()) == [access.group]
+    assert not user.has_usable_password()
+    assert not user.is_staff and not user.is_superuser
+    assert ModelLogEntry.objects.filter(
+        action="sellers.application.approve", user=department
+    ).exists()
+
+    # The record says who decided and when.
+    record = _as(department).get(REVIEW.format(application.pk)).content.decode()
+    assert "Đã duyệt" in record
+    assert department.username in record
+
+
+def test_the_set_password_link_works_once(application, department, settings):
+    outbox_in_database(settings)
+    _approve(_as(department), application)
+    run_worker()
+    (message,) = mail.outbox
+    assert message.to == ["htx.duasap@example.vn"]
+    link = re.search(r"https?://\S+/password_reset/confirm/\S+/", message.body)
+    assert link
+    path = link.group(0).split("://", 1)[1].split("/", 1)[1]
+
+    browser = Client()
+    landing = browser.get("/" + path)
+    assert landing.status_code == 302
+    form_url = landing["Location"]
+    new_password = "Dua-sap-Cau-Ke-2026!"
+    done = browser.post(
+        form_url, {"new_password1": new_password, "new_password2": new_password}
+    )
+    assert done.status_code == 302
+    user = SellerApplication.objects.get().account
+    user.refresh_from_db()
+    assert user.check_password(new_password)
+
+    again = Client().get("/" + path, follow=True)
+    assert again.context["validlink"] is False
+    user.refresh_from_db()
+    assert user.check_password(new_password)
+
+
+def test_the_new_sellers_editor_reaches_nothing_of_another_seller(
+    application, department
+):
+    other, other_product, _editor = seller_with_editor(
+        "co-so-khac", title="Hợp tác xã BÍ MẬT"
+    )
+    _approve(_as(department), application)
+    user = SellerApplication.objects.get().account
+    browser = _as(user)
+    home = browser.get("/quan-tri/")
+    assert home.status_code == 200
+    for url in (
+        f"/quan-tri/pages/{other_product.pk}/edit/",
+        f"/quan-tri/pages/{other.pk}/edit/",
+        f"/quan-tri/pages/{other.pk}/",
+        f"/quan-tri/pages/{other.pk}/add_subpage/",
+    ):
+        response = browser.get(url)
+        assert response.status_code in (302, 403, 404), url
+        assert "BÍ MẬT" not in response.content.decode(), url
+    own = SellerPage.objects.get(tax_code=GOOD_TAX_CODE)
+    assert browser.get(f"/quan-tri/pages/{own.pk}/edit/").status_code == 200
+    assert "BÍ MẬT" not in browser.get("/quan-tri/pages/search/?q=BÍ").content.decode()
+
+
+def test_rejection_emails_the_reason_and_leaves_no_public_trace(
+    application, department, settings
+):
+    outbox_in_database(settings)
+    pages_before = Page.objects.count()
+    groups_before = Group.objects.count()
+    browser = _as(department)
+    no_reason = browser.post(REVIEW.format(application.pk), {"action": "reject"})
+    assert "Vui lòng ghi lý do từ chối" in no_reason.content.decode()
+    application.refresh_from_db()
+    assert application.status == SellerApplication.Status.PENDING
+
+    reason = "Giấy đăng ký kinh doanh đã hết hiệu lực."
+    browser.post(REVIEW.format(application.pk), {"action": "reject", "reason": reason})
+    application.refresh_from_db()
+    assert application.status == SellerApplication.Status.REJECTED
+    assert application.decision_reason == reason
+    assert application.decided_by == department
+    run_worker()
+    (message,) = mail.outbox
+    assert reason in message.body
+    assert application.reference in message.subject
+
+    assert Page.objects.count() == pages_before
+    assert Group.objects.count() == groups_before
+    assert not SellerPage.objects.filter(tax_code=GOOD_TAX_CODE).exists()
+    for url in ("/nguoi-ban/", "/tim-kiem/?q=Dua+Sap+Cau+Ke"):
+        assert "Dừa Sáp Cầu Kè" not in Client().get(url).content.decode(), url
+    # The applicant reads the reason on the status page.
+    status = Client().post(f"{URL}{application.reference}/", {"secret": GOOD_TAX_CODE})
+    assert reason in status.content.decode()
+    # A decided application takes no second decision.
+    again = _approve(browser, application)
+    assert "đã được quyết định" in again.content.decode()
+    assert not SellerPage.objects.filter(tax_code=GOOD_TAX_CODE).exists()
