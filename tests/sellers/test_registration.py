@@ -69,6 +69,10 @@ def _data(**overrides) -> dict:
     return {key: value for key, value in data.items() if value is not None}
 
 
+# The worker closes the database connection when it is done, as in production.
+WORKER_DB = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
 def _stored_files() -> list[Path]:
     root = Path(settings.STORAGES["private"]["OPTIONS"]["location"])
     return [path for path in root.rglob("*") if path.is_file()]
@@ -154,6 +158,7 @@ def test_other_bad_fields_get_a_clear_message(
     assert message.lower() in _errors(response, field).lower()
 
 
+@WORKER_DB
 def test_a_good_application_is_one_pending_row_and_two_emails(
     client, site_root, settings
 ):
@@ -329,6 +334,7 @@ def test_approval_creates_the_page_collection_group_and_login(application, depar
     assert department.username in record
 
 
+@WORKER_DB
 def test_the_set_password_link_works_once(application, department, settings):
     outbox_in_database(settings)
     _approve(_as(department), application)
@@ -383,6 +389,7 @@ def test_the_new_sellers_editor_reaches_nothing_of_another_seller(
     assert "BÍ MẬT" not in browser.get("/quan-tri/pages/search/?q=BÍ").content.decode()
 
 
+@WORKER_DB
 def test_rejection_emails_the_reason_and_leaves_no_public_trace(
     application, department, settings
 ):
@@ -418,3 +425,13 @@ def test_rejection_emails_the_reason_and_leaves_no_public_trace(
     again = _approve(browser, application)
     assert "đã được quyết định" in again.content.decode()
     assert not SellerPage.objects.filter(tax_code=GOOD_TAX_CODE).exists()
+
+
+def test_the_form_and_its_errors_are_available_in_english(client, site_root):
+    client.post("/i18n/setlang/", {"language": "en", "next": URL})
+    page = client.get(URL).content.decode()
+    assert "Sell on the Vĩnh Long OCOP floor" in page
+    response = client.post(URL, _data(tax_code="1500678903", document=None))
+    assert "Please choose the business registration file" in _errors(
+        response, "document"
+    )
