@@ -10,7 +10,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Panel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
@@ -56,6 +56,24 @@ class SellerType(models.TextChoices):
     ENTERPRISE = "enterprise", _("Doanh nghiệp")
     PRODUCTION_FACILITY = "production_facility", _("Cơ sở sản xuất")
     COOPERATIVE_GROUP = "cooperative_group", _("Tổ hợp tác")
+
+
+class ApplicationRecordPanel(Panel):
+    """The seller's registration and the department's decision, read only."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "sellers/admin/application_record_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["application"] = (
+                SellerApplication.objects.filter(seller_id=self.instance.pk)
+                .select_related("decided_by")
+                .first()
+                if self.instance.pk
+                else None
+            )
+            return context
 
 
 class SellerIndexPage(Page):
@@ -221,7 +239,10 @@ class SellerPage(ViewRestrictionsInOneQueryMixin, Page):
     ]
     settings_panels = Page.settings_panels + [
         MultiFieldPanel(
-            [FieldPanel("verified", permission="sellers.verify_seller")],
+            [
+                FieldPanel("verified", permission="sellers.verify_seller"),
+                ApplicationRecordPanel(),
+            ],
             heading=_("Xác minh của Sở Công Thương"),
         )
     ]

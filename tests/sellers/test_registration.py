@@ -328,10 +328,13 @@ def test_approval_creates_the_page_collection_group_and_login(application, depar
         action="sellers.application.approve", user=department
     ).exists()
 
-    # The record says who decided and when.
+    # The application's record and the seller's say who decided and when.
     record = _as(department).get(REVIEW.format(application.pk)).content.decode()
     assert "Đã duyệt" in record
     assert department.username in record
+    seller_record = _as(department).get(f"/quan-tri/pages/{seller.pk}/edit/")
+    assert application.reference in seller_record.content.decode()
+    assert department.username in seller_record.content.decode()
 
 
 @WORKER_DB
