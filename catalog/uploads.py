@@ -8,48 +8,22 @@ scans are judged by their bytes too: the type is detected from the content, PDFs
 are parsed with pypdf and images fully decoded under the images' pixel limit.
 """
 
-import io
-import logging
 import os
-import warnings
 
-import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.forms.fields import FileField
 from django.utils.translation import gettext_lazy as _
-from PIL import Image as PILImage
-from PIL import UnidentifiedImageError
-from pypdf import PdfReader
-from pypdf.errors import PyPdfError
 from wagtail.documents.fields import WagtailDocumentField
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
-# Pillow raises these for files it cannot decode completely.
-_DECODE_ERRORS = (OSError, SyntaxError, ValueError, EOFError, UnidentifiedImageError)
-_BOMB_ERRORS = (PILImage.DecompressionBombWarning, PILImage.DecompressionBombError)
+from marketplace.helpers.uploads import DOCUMENT_TYPES as _DOCUMENT_TYPES
+from marketplace.helpers.uploads import document_problem, image_problem
+from marketplace.helpers.uploads import read_upload as _read_upload
 
-# Certificate scans: extension → the type filetype must detect in the bytes.
-_DOCUMENT_TYPES = {"pdf": "pdf", "jpg": "jpg", "jpeg": "jpg", "png": "png"}
-# pypdf raises these (beyond its own errors) for files it cannot make sense of.
-_PDF_ERRORS = (PyPdfError, ValueError, TypeError, KeyError, AttributeError, OSError)
-# pypdf warns through logging about every repair it attempts; the refusal says it.
-logging.getLogger("pypdf").setLevel(logging.ERROR)
-
-
-def _read_upload(data) -> bytes:
-    """The uploaded bytes, leaving the upload rewound for the next reader."""
-    if hasattr(data, "temporary_file_path"):
-        with open(data.temporary_file_path(), "rb") as handle:
-            return handle.read()
-    if hasattr(data, "read"):
-        data.seek(0)
-        content = data.read()
-        data.seek(0)
-        return content
-    return data["content"]
+__all__ = ["CheckedDocumentField", "CheckedImageField", "image_problem"]
 
 
 class CheckedImageField(WagtailImageField):
@@ -133,39 +107,6 @@ class CheckedImageField(WagtailImageField):
             )
 
 
-def image_problem(content: bytes, max_pixels: int | None) -> tuple[str | None, int]:
-    """Why ``content`` is no usable image (``"invalid"``, ``"truncated"``,
-    ``"too_many_pixels"``) or None, and its pixel count when known. The image is
-    fully decoded (``load()``), not only its header read (``verify()``)."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("error", PILImage.DecompressionBombWarning)
-        try:
-            image = PILImage.open(io.BytesIO(content))
-        except _BOMB_ERRORS:
-            return "too_many_pixels", 0
-        except _DECODE_ERRORS:
-            return "invalid", 0
-        width, height = image.size
-        pixels = width * height * getattr(image, "n_frames", 1)
-        if max_pixels and pixels > max_pixels:
-            return "too_many_pixels", pixels
-        try:
-            image.load()
-        except _BOMB_ERRORS:
-            return "too_many_pixels", pixels
-        except _DECODE_ERRORS:
-            return "truncated", pixels
-    return None, pixels
-
-
-def pdf_is_readable(content: bytes) -> bool:
-    """pypdf can parse the file's structure and it has at least one page."""
-    try:
-        return len(PdfReader(io.BytesIO(content)).pages) > 0
-    except _PDF_ERRORS:
-        return False
-
-
 class CheckedDocumentField(WagtailDocumentField):
     """Certificate scans: a PDF pypdf can read, or a JPEG or PNG that decodes fully
     within the images' pixel limit; the type detected in the bytes must match the
@@ -226,32 +167,16 @@ class CheckedDocumentField(WagtailDocumentField):
         return upload
 
     def _check_content(self, content: bytes, extension: str) -> None:
-        expected = _DOCUMENT_TYPES[extension]
-        detected = filetype.guess(content[:8192])
-        if detected is None or detected.extension != expected:
-            raise ValidationError(
-                self.error_messages["content_mismatch"]
-                % {"extension": extension.upper()},
-                code="content_mismatch",
-            )
-        if expected == "pdf":
-            if not pdf_is_readable(content):
-                raise ValidationError(
-                    self.error_messages["broken_pdf"], code="broken_pdf"
-                )
-            return
         max_pixels = getattr(settings, "WAGTAILIMAGES_MAX_IMAGE_PIXELS", None)
-        problem, pixels = image_problem(content, max_pixels)
-        if problem == "too_many_pixels":
-            raise ValidationError(
-                self.error_messages["too_many_pixels"]
-                % {"num_pixels": pixels or "?", "max_pixels": max_pixels},
-                code="too_many_pixels",
-            )
-        if problem is not None:
-            raise ValidationError(
-                self.error_messages["broken_image"], code="broken_image"
-            )
+        problem, pixels = document_problem(content, extension, max_pixels)
+        if problem is None:
+            return
+        message = self.error_messages[problem]
+        if problem == "content_mismatch":
+            message = message % {"extension": extension.upper()}
+        elif problem == "too_many_pixels":
+            message = message % {"num_pixels": pixels or "?", "max_pixels": max_pixels}
+        raise ValidationError(message, code=problem)
 
 
 def _swap_file_field(form, field_class) -> None:

@@ -18,6 +18,7 @@ urlpatterns = [
     path("xa-phuong/", commune_views.commune_index, name="commune_index"),
     path("xa-phuong/<slug:slug>/", commune_views.commune_page, name="commune"),
     path("", include("catalog.urls")),
+    path("dang-ky-ban-hang/", include("sellers.urls")),
     path("", include("marketplace.checkout.urls")),
     path("", include("search.urls")),
 ]

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.storage import storages
 from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -11,7 +12,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Panel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
@@ -77,6 +78,24 @@ class SellerType(models.TextChoices):
     ENTERPRISE = "enterprise", _("Doanh nghiệp")
     PRODUCTION_FACILITY = "production_facility", _("Cơ sở sản xuất")
     COOPERATIVE_GROUP = "cooperative_group", _("Tổ hợp tác")
+
+
+class ApplicationRecordPanel(Panel):
+    """The seller's registration and the department's decision, read only."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "sellers/admin/application_record_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["application"] = (
+                SellerApplication.objects.filter(seller_id=self.instance.pk)
+                .select_related("decided_by")
+                .first()
+                if self.instance.pk
+                else None
+            )
+            return context
 
 
 class SellerIndexPage(FoldedSlugMixin, Page):
@@ -242,7 +261,10 @@ class SellerPage(FoldedSlugMixin, ViewRestrictionsInOneQueryMixin, Page):
     ]
     settings_panels = Page.settings_panels + [
         MultiFieldPanel(
-            [FieldPanel("verified", permission="sellers.verify_seller")],
+            [
+                FieldPanel("verified", permission="sellers.verify_seller"),
+                ApplicationRecordPanel(),
+            ],
             heading=_("Xác minh của Sở Công Thương"),
         )
     ]
@@ -360,3 +382,106 @@ class SellerAccess(models.Model):
 
     def __str__(self) -> str:
         return str(self.group)
+
+
+def _private_storage():
+    """Registration documents never go under MEDIA_ROOT (settings STORAGES)."""
+    return storages["private"]
+
+
+class SellerApplication(models.Model):
+    """A producer's request to sell on the floor (/dang-ky-ban-hang/), with its
+    business-registration document; the department approves or rejects it in the
+    admin, and the applicant follows it by its reference."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Chờ duyệt")
+        APPROVED = "approved", _("Đã duyệt")
+        REJECTED = "rejected", _("Từ chối")
+
+    reference = models.CharField(_("mã hồ sơ"), max_length=12, unique=True)
+    status = models.CharField(
+        _("trạng thái"),
+        max_length=10,
+        choices=Status.choices,
+        default=Status.PENDING,
+        db_index=True,
+    )
+    legal_name = models.CharField(_("tên pháp lý"), max_length=255)
+    seller_type = models.CharField(
+        _("loại hình"), max_length=24, choices=SellerType.choices
+    )
+    tax_code = models.CharField(
+        _("mã số thuế"), max_length=14, validators=[validate_tax_code], db_index=True
+    )
+    representative = models.CharField(_("người đại diện"), max_length=120)
+    representative_id_number = models.CharField(
+        _("số CCCD của người đại diện"), max_length=12
+    )
+    phone = models.CharField(_("điện thoại"), max_length=16)
+    email = models.EmailField(_("email"))
+    street_line = models.CharField(
+        _("địa chỉ (số nhà, đường, ấp/khóm)"), max_length=255
+    )
+    commune = models.ForeignKey(
+        AdminUnit,
+        verbose_name=_("xã/phường"),
+        on_delete=models.PROTECT,
+        related_name="seller_applications",
+    )
+    categories = models.CharField(_("nhóm sản phẩm"), max_length=255)
+    products = models.TextField(_("sản phẩm tiêu biểu"), max_length=1000)
+    document = models.FileField(
+        _("giấy đăng ký kinh doanh"),
+        storage=_private_storage,
+        upload_to="seller-applications/%Y/%m/",
+        max_length=200,
+    )
+    consent_at = models.DateTimeField(_("đồng ý xử lý dữ liệu lúc"))
+    submitted_at = models.DateTimeField(_("gửi lúc"), default=timezone.now)
+    decided_at = models.DateTimeField(_("quyết định lúc"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("quyết định bởi"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decision_reason = models.TextField(_("lý do"), blank=True)
+    seller = models.OneToOneField(
+        SellerPage,
+        verbose_name=_("người bán"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="application",
+    )
+    account = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("tài khoản"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-submitted_at"]
+        verbose_name = _("hồ sơ đăng ký bán hàng")
+        verbose_name_plural = _("hồ sơ đăng ký bán hàng")
+        constraints = [
+            # One pending application per tax code, even under concurrent posts.
+            models.UniqueConstraint(
+                fields=["tax_code"],
+                condition=Q(status="pending"),
+                name="one_pending_application_per_tax_code",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reference} · {self.legal_name}"
+
+    @property
+    def phone_display(self) -> str:
+        return display_phone(self.phone)

@@ -2,6 +2,7 @@
 department is. The site's skeleton (home page, department group, workflow) is
 set up by marketplace.site_setup."""
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
@@ -108,3 +109,15 @@ def department_users():
         # The permissions live in the database (axes' backend holds none).
         backend="django.contrib.auth.backends.ModelBackend",
     )
+
+
+def department_emails() -> list[str]:
+    """Where the department is told things: its staff's addresses plus
+    CHECKOUT_DEPARTMENT_EMAILS (a shared mailbox)."""
+    users = (
+        get_user_model()
+        .objects.filter(groups__name=DEPARTMENT_GROUP, is_active=True)
+        .exclude(email="")
+    )
+    addresses = list(users.values_list("email", flat=True))
+    return sorted(set(addresses + list(settings.CHECKOUT_DEPARTMENT_EMAILS)))

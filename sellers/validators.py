@@ -83,3 +83,19 @@ def display_phone(e164: str) -> str:
     if len(national) == 10:
         return f"{national[:4]} {national[4:7]} {national[7:]}"
     return f"{national[:4]} {national[4:8]} {national[8:]}"
+
+
+_CITIZEN_ID_RE = re.compile(r"^\d{12}$")
+
+
+def normalize_citizen_id(value: str) -> str:
+    return re.sub(r"[\s.\-]", "", value or "")
+
+
+def validate_citizen_id(value: str) -> None:
+    """The 12-digit citizen ID (CCCD). DOMAIN.md documents no check digit, so only
+    the format is checked."""
+    if not _CITIZEN_ID_RE.match(normalize_citizen_id(value)):
+        raise ValidationError(
+            _("Số căn cước công dân phải gồm đúng 12 chữ số."), code="citizen_id"
+        )

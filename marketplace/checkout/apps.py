@@ -13,10 +13,13 @@ class CheckoutConfig(AppConfig):
         from wagtail.permissions import register_permission_policy
 
         from marketplace.checkout.models import TaxRate
+        from marketplace.checkout.outbox import register_checkout_emails
         from marketplace.checkout.permissions import (
             OutboxPermissionPolicy,
             TaxRatePermissionPolicy,
         )
+
+        register_checkout_emails()
 
         register_permission_policy(DBTaskResult, OutboxPermissionPolicy(DBTaskResult))
         register_permission_policy(TaxRate, TaxRatePermissionPolicy(TaxRate))

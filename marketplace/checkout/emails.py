@@ -9,14 +9,13 @@ again and never repeats one that already went out.
 import logging
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from marketplace.checkout.models import Order, SellerOrder
-from sellers.services import DEPARTMENT_GROUP
+from sellers.services import department_emails
 
 logger = logging.getLogger(__name__)
 
@@ -107,21 +106,11 @@ def payment_refunded(order_id: int) -> None:
         )
 
 
-def department_recipients() -> list[str]:
-    users = (
-        get_user_model()
-        .objects.filter(groups__name=DEPARTMENT_GROUP, is_active=True)
-        .exclude(email="")
-    )
-    addresses = list(users.values_list("email", flat=True))
-    return sorted(set(addresses + list(settings.CHECKOUT_DEPARTMENT_EMAILS)))
-
-
 def department_alert(order_id: int, reason: str) -> None:
     """To the department: an order was put on hold (amount mismatch...)."""
     with translation.override("vi"):
         order = _order(order_id)
-        recipients = department_recipients()
+        recipients = department_emails()
         if not recipients:
             logger.error(
                 "Order %s on hold and no department address to alert", order.reference

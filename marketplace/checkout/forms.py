@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.checkout.cart import CartError, parse_quantity
+from sellers.fields import PhoneField
 from sellers.models import AdminUnit
-from sellers.validators import normalize_phone
 
 
 class QuantityField(forms.CharField):
@@ -34,12 +34,6 @@ class QuantityField(forms.CharField):
 class CartLineForm(forms.Form):
     product = forms.CharField(widget=forms.HiddenInput, max_length=20)
     quantity = QuantityField()
-
-
-class PhoneField(forms.CharField):
-    def clean(self, value):
-        value = super().clean(value)
-        return normalize_phone(value) if value else value
 
 
 def new_checkout_key() -> str:

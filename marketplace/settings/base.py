@@ -137,6 +137,16 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
     },
+    # Sellers' registration documents: outside MEDIA_ROOT and without a URL, so the
+    # web server never serves them; only the department reads them, through a
+    # permission-checked admin view (sellers/admin_views.py).
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": os.environ.get("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private")),
+            "base_url": None,
+        },
+    },
 }
 
 CACHES = {
@@ -233,6 +243,10 @@ STRIPE_WEBHOOK_TOLERANCE = 300  # seconds a signed event may be early or late
 # Minutes a Checkout Session (and the stock it holds) stays open; Stripe allows 30-1440.
 CHECKOUT_SESSION_LIFETIME = int(os.environ.get("CHECKOUT_SESSION_LIFETIME", "30"))
 CHECKOUT_MAX_LINE_QUANTITY = 99
+# Seller registration (/dang-ky-ban-hang/): the document's size cap, and how many
+# applications one address may send per hour (every submission counts).
+SELLER_APPLICATION_MAX_DOCUMENT_SIZE = 10 * 1024 * 1024
+SELLER_APPLICATIONS_PER_HOUR = int(os.environ.get("SELLER_APPLICATIONS_PER_HOUR", "5"))
 CHECKOUT_DEPARTMENT_EMAILS = [
     e.strip() for e in os.environ.get("CHECKOUT_DEPARTMENT_EMAILS", "").split(",") if e
 ]

@@ -10,6 +10,7 @@ os.environ.setdefault("STRIPE_SECRET_KEY", "sk_test_123")
 os.environ.setdefault("STRIPE_WEBHOOK_SECRET", "whsec_test_secret")
 os.environ.setdefault("STRIPE_API_BASE", "http://127.0.0.1:12111")
 os.environ.setdefault("MEDIA_ROOT", tempfile.mkdtemp(prefix="ocop-media-"))
+os.environ.setdefault("PRIVATE_MEDIA_ROOT", tempfile.mkdtemp(prefix="ocop-private-"))
 # With CACHE_URL (Redis), one key prefix per test process: parallel runs sharing a
 # Redis database neither read nor clear each other's keys. Subprocesses inherit it.
 os.environ.setdefault("CACHE_KEY_PREFIX", f"ocoptest_{os.getpid()}")

@@ -24,7 +24,7 @@ from wagtail.models import Page
 
 from catalog.models import OcopCertificate, RuralIndustrialAward
 from marketplace.checkout.models import Order, OrderLine, SellerOrder
-from sellers.models import AdminUnit, SellerAccess
+from sellers.models import AdminUnit, SellerAccess, SellerApplication
 from sellers.services import ensure_seller_access
 from tests.factories import ImageFactory, ProductPageFactory
 from tests.sellers.accounts import department_user, form_data, seller_with_editor
@@ -133,7 +133,25 @@ def world(site_root):
     Order.objects.filter(pk__in=[shared.pk, order_b.order_id]).update(
         payment_method="card", paid_at=timezone.now()
     )
+    # An applicant's file: only the department reads applications.
+    application = SellerApplication.objects.create(
+        reference="ZZBSECRT",
+        legal_name=f"Hồ sơ {SECRET}",
+        seller_type="cooperative",
+        tax_code="1500678902",
+        representative=SECRET,
+        representative_id_number="086079001234",
+        phone="+84912345678",
+        email="ung-vien@example.vn",
+        street_line="Ấp 1",
+        commune=AdminUnit.objects.order_by("code").first(),
+        categories=SECRET,
+        products=SECRET,
+        document=ContentFile(SECRET.encode(), name="giay.pdf"),
+        consent_at=timezone.now(),
+    )
     return {
+        "application": application,
         "seller_a": seller_a,
         "product_a": product_a,
         "editor_a": editor_a,
@@ -242,6 +260,9 @@ def _pk_candidates(w, name: str, argument: str) -> list:
             w["shared_part_b"].pk,
             w["seller_b"].pk,  # the tax statement of a seller
         ],
+        "seller_applications": [w["application"].pk],
+        "seller_application_review": [w["application"].pk],
+        "seller_application_document": [w["application"].pk],
         "wagtailadmin_api": [
             w["draft_b"].pk,
             w["product_b"].pk,

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from sellers import admin_views
+
+urlpatterns = [
+    path("<int:pk>/", admin_views.review, name="seller_application_review"),
+    path(
+        "<int:pk>/giay-dang-ky/",
+        admin_views.document,
+        name="seller_application_document",
+    ),
+]
