@@ -92,9 +92,9 @@ class RecognitionWriter:
         if any(a.level == level and a.year == year for a in existing):
             self.summary.awards["unchanged"] += 1
             return
-        self.new_awards.append(
-            RuralIndustrialAward(product=page, level=level, year=year)
-        )
+        award = RuralIndustrialAward(product=page, level=level, year=year)
+        award.record_verification(self.user, at=self.now)
+        self.new_awards.append(award)
         self.summary.awards["created"] += 1
 
     def finish(self) -> None:
