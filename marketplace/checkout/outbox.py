@@ -22,6 +22,7 @@ from django.utils import timezone
 from django_tasks import task
 from django_tasks.base import Task
 
+from catalog import reminders
 from marketplace.checkout import emails
 
 logger = logging.getLogger(__name__)
@@ -36,6 +37,9 @@ EMAILS: dict[str, Callable[..., None]] = {
     "seller_order_status": emails.seller_order_status,
     "payment_refunded": emails.payment_refunded,
     "department_alert": emails.department_alert,
+    # Not an order email, but the same queue and retries (catalog sits below
+    # checkout, so the outbox calls it rather than the other way round).
+    "certificate_expiry": reminders.send_expiry_reminder,
 }
 
 
