@@ -25,7 +25,7 @@ from tests.sellers.accounts import department_user, form_data, seller_with_edito
 
 pytestmark = pytest.mark.django_db
 
-BADGE = 'class="ocop-badge'
+BADGE = "ocop-badge--large"  # the product's own badge, not its related cards'
 AWARDS = 'class="awards"'
 
 
