@@ -23,6 +23,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem as AdminMenuItem
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views import snippets as snippet_views
@@ -422,14 +423,15 @@ class AwaitingVerificationMenuItem(AdminMenuItem):
         return is_department(request.user)
 
     def render_component(self, request):
-        self.label = _("Chờ xác minh (%(count)d)") % {
-            "count": awaiting_verification_count()
-        }
-        self.url = "{}?{}".format(
+        # Built per request (the menu item itself is shared by every request).
+        label = _("Chờ xác minh (%(count)d)") % {"count": awaiting_verification_count()}
+        url = "{}?{}".format(
             reverse("wagtailsnippets_catalog_ocopcertificate:list"),
             urlencode({"status": ReviewStatus.PENDING}),
         )
-        return super().render_component(request)
+        return LinkMenuItemComponent(
+            self.name, label, url, icon_name=self.icon_name, attrs=self.attrs
+        )
 
 
 def awaiting_verification_menu_item(order: int = 50) -> AdminMenuItem:

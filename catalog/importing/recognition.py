@@ -56,7 +56,11 @@ class RecognitionWriter:
             # The same certificate imported earlier without its date: complete it.
             undated.decision_date = ocop.issued
             undated.expires_on = _expiry(ocop.issued)
+            was_verified = undated.is_verified
             undated.save(update_fields=["decision_date", "expires_on"])
+            if was_verified:
+                # New dates clear the verification; this import vouches again.
+                undated.verify(self.user, self.note)
             counts["completed"] += 1
             return
         if match is None:
