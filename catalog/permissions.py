@@ -7,10 +7,12 @@ importer all go through these functions.
 
 from collections.abc import Iterable
 
+from django.db import transaction
 from django.db.models import QuerySet
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from catalog.models import OcopCertificate, ProductPage
+from catalog.models import OcopCertificate, ProductPage, RuralIndustrialAward
+from catalog.models.certificates import Reviewed
 from sellers.services import is_department, sellers_for_user
 
 VERIFY_PERMISSION = "catalog.verify_ocopcertificate"
@@ -32,14 +34,35 @@ def certificates_for_user(user) -> QuerySet[OcopCertificate]:
     return certificates.filter(product__seller_id__in=sellers_for_user(user))
 
 
-def verify_certificates(certificates: Iterable[OcopCertificate], user) -> int:
-    """Record the department user who verified each unverified certificate, and when."""
+def verify_certificates(certificates: Iterable[Reviewed], user) -> int:
+    """Record the department user who verified each unverified record (certificate
+    or award), and when."""
     verified = 0
-    for certificate in certificates:
-        if not certificate.is_verified:
-            certificate.verify(user)
-            verified += 1
+    with transaction.atomic():
+        for certificate in certificates:
+            if not certificate.is_verified:
+                certificate.verify(user)
+                verified += 1
     return verified
+
+
+def return_to_sellers(records: Iterable[Reviewed], user, reason: str) -> int:
+    """Send certificates or awards back to their sellers with one reason, all or
+    none; a verified record loses its verification (and its public badge)."""
+    returned = 0
+    with transaction.atomic():
+        for record in records:
+            record.return_to_seller(user, reason)
+            returned += 1
+    return returned
+
+
+def awaiting_verification_count() -> int:
+    """What waits for the department: certificates and awards in the queue."""
+    return (
+        OcopCertificate.objects.awaiting_verification().count()
+        + RuralIndustrialAward.objects.awaiting_verification().count()
+    )
 
 
 class OcopCertificatePermissionPolicy(ModelPermissionPolicy):

@@ -101,7 +101,7 @@ def product_lists(product: ProductPage, related_rows: list[dict]) -> dict:
             "gallery": [(item.image_id, item.alt_text) for item in product.images],
             "certificate": product.current_ocop,
             "origin_certificate": origin_certificate(own),
-            "rural_awards": list(product.rural_awards.all()) if product.pk else [],
+            "rural_awards": list(product.rural_awards.verified()) if product.pk else [],
             "certifications": list(product.certifications.all()),
             "tags": list(product.tags.all()),
             "related": batch_for(related_rows),
@@ -125,7 +125,9 @@ def product_lists(product: ProductPage, related_rows: list[dict]) -> dict:
         "gallery": images.pop(pk, []),
         "origin_certificate": origin_certificate(certificates.get(pk, [])),
         "certificate": best.pop(pk, None),
-        "rural_awards": list(RuralIndustrialAward.objects.filter(product_id=pk)),
+        "rural_awards": list(
+            RuralIndustrialAward.objects.verified().filter(product_id=pk)
+        ),
         "certifications": [
             link.certification
             for link in certifications.order_by("certification__name")

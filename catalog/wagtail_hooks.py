@@ -8,6 +8,10 @@ is scoped through catalog.permissions.OcopCertificatePermissionPolicy, which
 CatalogConfig.ready() registers before any viewset.
 """
 
+import datetime
+
+from django import forms
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.urls import include, path, reverse
 from django.utils import timezone
@@ -21,6 +25,7 @@ from wagtail.admin.menu import MenuItem as AdminMenuItem
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views import snippets as snippet_views
@@ -34,17 +39,26 @@ from catalog.models import (
     Certification,
     OcopCertificate,
     ProductPage,
+    ReviewStatus,
     RuralIndustrialAward,
 )
-from catalog.permissions import VERIFY_PERMISSION, verify_certificates
+from catalog.permissions import (
+    VERIFY_PERMISSION,
+    awaiting_verification_count,
+    return_to_sellers,
+    verify_certificates,
+)
 from catalog.stock import apply_edited_stock
 from marketplace.formatting import format_date
 from sellers.isolation import SellerRecordsChooserViewSet
+from sellers.services import is_department
 
 
-def verify_url(certificate: OcopCertificate, next_url: str = "") -> str:
-    """The confirmation page of the "Xác minh" action for one certificate."""
-    url = reverse("wagtail_bulk_action", args=("catalog", "ocopcertificate", "verify"))
+def verify_url(certificate, next_url: str = "", action: str = "verify") -> str:
+    """The confirmation page of the "Xác minh" (or "Trả lại") action for one
+    certificate or award."""
+    model_name = certificate._meta.model_name
+    url = reverse("wagtail_bulk_action", args=("catalog", model_name, action))
     params = {"id": certificate.pk}
     if next_url:
         params["next"] = next_url
@@ -53,8 +67,41 @@ def verify_url(certificate: OcopCertificate, next_url: str = "") -> str:
 
 # -- OCOP certificate listing -------------------------------------------------------
 
+RECENTLY_EXPIRED_DAYS = 90
+
+
+def _status_choices():
+    return ReviewStatus.choices
+
+
+def filter_expiry(queryset, value: str):
+    """Expiring within 30 or 90 days, expired, or lapsed in the last 90 days."""
+    today = timezone.localdate()
+    if value in ("30", "90"):
+        until = today + datetime.timedelta(days=int(value))
+        return queryset.filter(expires_on__gte=today, expires_on__lte=until)
+    if value == "expired":
+        return queryset.filter(expires_on__lt=today)
+    if value == "recent":
+        since = today - datetime.timedelta(days=RECENTLY_EXPIRED_DAYS)
+        return queryset.filter(expires_on__lt=today, expires_on__gte=since)
+    return queryset
+
 
 class OcopCertificateFilterSet(WagtailFilterSet):
+    status = ChoiceFilter(
+        label=_("Trạng thái"), choices=_status_choices, method="filter_status"
+    )
+    expiry = ChoiceFilter(
+        label=_("Hạn hiệu lực"),
+        choices=[
+            ("30", _("Hết hạn trong 30 ngày")),
+            ("90", _("Hết hạn trong 90 ngày")),
+            ("recent", _("Hết hạn gần đây (90 ngày qua)")),
+            ("expired", _("Đã hết hạn")),
+        ],
+        method="filter_expiry",
+    )
     stars = ChoiceFilter(label=_("Số sao"), choices=[(3, "3★"), (4, "4★"), (5, "5★")])
     level = ChoiceFilter(
         label=_("Cấp công nhận"), choices=OcopCertificate.Level.choices
@@ -77,6 +124,12 @@ class OcopCertificateFilterSet(WagtailFilterSet):
     class Meta:
         model = OcopCertificate
         fields = ["stars", "level"]
+
+    def filter_status(self, queryset, name, value):
+        return queryset.with_status(value)
+
+    def filter_expiry(self, queryset, name, value):
+        return filter_expiry(queryset, value)
 
     def filter_verification(self, queryset, name, value):
         if value == "verified":
@@ -103,8 +156,60 @@ def _verifier_name(certificate: OcopCertificate) -> str:
     return user.get_full_name() or user.get_username()
 
 
+def _status_text(record) -> str:
+    """The status, with the department's reason when it was returned."""
+    if record.is_returned:
+        return _("Bị trả lại: %(reason)s") % {"reason": record.return_reason}
+    return record.get_status_display()
+
+
+STATUS_COLUMN = Column("status", label=_("Trạng thái"), accessor=_status_text)
+
+
+def review_buttons(request, instance) -> list[MenuItem]:
+    """ "Xác minh" and "Trả lại" for the department on one listed record."""
+    if not request.user.has_perm(VERIFY_PERMISSION):
+        return []
+    next_url = request.get_full_path()
+    buttons = [
+        MenuItem(
+            _("Trả lại"),
+            url=verify_url(instance, next_url, "return"),
+            icon_name="undo",
+            priority=6,
+        )
+    ]
+    if not instance.is_verified:
+        buttons.append(
+            MenuItem(
+                _("Xác minh"),
+                url=verify_url(instance, next_url),
+                icon_name="check",
+                priority=5,
+            )
+        )
+    return buttons
+
+
+class ReturnReasonMixin:
+    """The edit view tells the seller why the department returned the record."""
+
+    def get(self, request, *args, **kwargs):
+        if self.object.is_returned:
+            messages.warning(
+                request,
+                _(
+                    "Sở Công Thương đã trả lại hồ sơ này: %(reason)s. "
+                    "Sửa và lưu lại để gửi xác minh lại."
+                )
+                % {"reason": self.object.return_reason},
+            )
+        return super().get(request, *args, **kwargs)
+
+
 class OcopCertificateIndexView(snippet_views.IndexView):
-    """Edit and delete only where the policy allows; "Xác minh" for the department."""
+    """Edit and delete only where the policy allows; "Xác minh" and "Trả lại" for
+    the department."""
 
     def get_edit_url(self, instance):
         if self.permission_policy.user_has_permission_for_instance(
@@ -122,16 +227,7 @@ class OcopCertificateIndexView(snippet_views.IndexView):
 
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
-        if not instance.is_verified and self.request.user.has_perm(VERIFY_PERMISSION):
-            buttons.append(
-                MenuItem(
-                    _("Xác minh"),
-                    url=verify_url(instance, self.request.get_full_path()),
-                    icon_name="check",
-                    priority=5,
-                )
-            )
-        return buttons
+        return buttons + review_buttons(self.request, instance)
 
 
 class InstancePermissionMixin:
@@ -148,7 +244,9 @@ class InstancePermissionMixin:
         return instance
 
 
-class OcopCertificateEditView(InstancePermissionMixin, snippet_views.EditView):
+class OcopCertificateEditView(
+    ReturnReasonMixin, InstancePermissionMixin, snippet_views.EditView
+):
     instance_actions = ("change",)
 
 
@@ -177,7 +275,7 @@ class OcopCertificateViewSet(SnippetViewSet):
     inspect_view_enabled = True
     copy_view_enabled = False
     filterset_class = OcopCertificateFilterSet
-    search_fields = ["decision_number"]
+    search_fields = ["product__title", "product__seller__title", "decision_number"]
     index_view_class = OcopCertificateIndexView
     edit_view_class = OcopCertificateEditView
     delete_view_class = OcopCertificateDeleteView
@@ -213,6 +311,7 @@ class OcopCertificateViewSet(SnippetViewSet):
             sort_key="expires_on",
         ),
         BooleanColumn("is_verified", label=_("Đã xác minh")),
+        STATUS_COLUMN,
         Column("verified_by", label=_("Xác minh bởi"), accessor=_verifier_name),
         Column(
             "verified_at",
@@ -229,6 +328,8 @@ class OcopCertificateViewSet(SnippetViewSet):
         "decision_date",
         "expires_on",
         "verified_at",
+        "returned_at",
+        "return_reason",
     ]
     ordering = ["-decision_date", "-id"]
 
@@ -239,14 +340,15 @@ class OcopCertificateViewSet(SnippetViewSet):
 
 
 class VerifyCertificatesBulkAction(SnippetBulkAction):
-    """ "Xác minh": the department confirms certificates and records who and when."""
+    """ "Xác minh": the department confirms certificates (and awards) and records
+    who and when."""
 
     display_name = _("Xác minh")
     action_type = "verify"
     aria_label = _("Xác minh các chứng nhận đã chọn")
     template_name = "catalog/admin/confirm_bulk_verify.html"
     action_priority = 20
-    models = [OcopCertificate]
+    models = [OcopCertificate, RuralIndustrialAward]
 
     def check_perm(self, certificate):
         return self.request.user.has_perm(VERIFY_PERMISSION)
@@ -266,7 +368,84 @@ class VerifyCertificatesBulkAction(SnippetBulkAction):
         ) % {"count": num_parent_objects}
 
 
+class ReturnForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Lý do trả lại"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        error_messages={"required": _("Hãy ghi lý do trả lại.")},
+    )
+
+    def clean_reason(self):
+        reason = self.cleaned_data["reason"].strip()
+        if not reason:
+            raise forms.ValidationError(_("Hãy ghi lý do trả lại."))
+        return reason
+
+
+class ReturnCertificatesBulkAction(SnippetBulkAction):
+    """ "Trả lại": the department sends records back with a reason the seller sees;
+    a verified one loses its verification."""
+
+    display_name = _("Trả lại")
+    action_type = "return"
+    aria_label = _("Trả lại các hồ sơ đã chọn cho người bán")
+    template_name = "catalog/admin/confirm_bulk_return.html"
+    action_priority = 21
+    models = [OcopCertificate, RuralIndustrialAward]
+    form_class = ReturnForm
+
+    def check_perm(self, record):
+        return self.request.user.has_perm(VERIFY_PERMISSION)
+
+    @classmethod
+    def execute_action(cls, objects, user=None, reason="", **kwargs):
+        return return_to_sellers(objects, user, reason), 0
+
+    def get_execution_context(self):
+        return {
+            "user": self.request.user,
+            "reason": self.cleaned_form.cleaned_data["reason"],
+        }
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return ngettext(
+            "Đã trả lại %(count)d hồ sơ cho người bán.",
+            "Đã trả lại %(count)d hồ sơ cho người bán.",
+            num_parent_objects,
+        ) % {"count": num_parent_objects}
+
+
 hooks.register("register_bulk_action", VerifyCertificatesBulkAction)
+hooks.register("register_bulk_action", ReturnCertificatesBulkAction)
+
+
+class AwaitingVerificationMenuItem(AdminMenuItem):
+    """ "Chờ xác minh (N)": the department's queue, with its size in the label."""
+
+    def is_shown(self, request):
+        return is_department(request.user)
+
+    def render_component(self, request):
+        # Built per request (the menu item itself is shared by every request).
+        label = _("Chờ xác minh (%(count)d)") % {"count": awaiting_verification_count()}
+        url = "{}?{}".format(
+            reverse("wagtailsnippets_catalog_ocopcertificate:list"),
+            urlencode({"status": ReviewStatus.PENDING}),
+        )
+        return LinkMenuItemComponent(
+            self.name, label, url, icon_name=self.icon_name, attrs=self.attrs
+        )
+
+
+def awaiting_verification_menu_item(order: int = 50) -> AdminMenuItem:
+    return AwaitingVerificationMenuItem(
+        _("Chờ xác minh"),
+        "#",
+        name="awaiting-verification",
+        icon_name="warning",
+        order=order,
+    )
 
 
 # -- reference data the department maintains ----------------------------------------
@@ -293,24 +472,61 @@ class CertificationViewSet(SnippetViewSet):
     search_fields = ["name", "code"]
 
 
+class RuralIndustrialAwardFilterSet(WagtailFilterSet):
+    status = ChoiceFilter(
+        label=_("Trạng thái"),
+        choices=[c for c in ReviewStatus.choices if c[0] != ReviewStatus.EXPIRED],
+        method="filter_status",
+    )
+
+    class Meta:
+        model = RuralIndustrialAward
+        fields = ["level", "year"]
+
+    def filter_status(self, queryset, name, value):
+        if value == ReviewStatus.VERIFIED:
+            return queryset.verified()
+        if value == ReviewStatus.RETURNED:
+            return queryset.returned()
+        return queryset.awaiting_verification()
+
+
+class RuralIndustrialAwardIndexView(snippet_views.IndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        return buttons + review_buttons(self.request, instance)
+
+
+class RuralIndustrialAwardEditView(ReturnReasonMixin, snippet_views.EditView):
+    pass
+
+
 class RuralIndustrialAwardViewSet(SnippetViewSet):
     model = RuralIndustrialAward
     icon = "trophy"
     menu_label = _("Sản phẩm CNNT tiêu biểu")
     menu_order = 200
     add_to_admin_menu = False
+    index_view_class = RuralIndustrialAwardIndexView
+    edit_view_class = RuralIndustrialAwardEditView
     list_display = [
         "product",
+        Column(
+            "seller",
+            label=_("Người bán"),
+            accessor=lambda a: a.product.seller or "",
+        ),
         Column("level", label=_("Cấp"), accessor="get_level_display"),
         "year",
         "decision_number",
+        STATUS_COLUMN,
     ]
-    list_filter = ["level", "year"]
-    search_fields = ["decision_number"]
+    filterset_class = RuralIndustrialAwardFilterSet
+    search_fields = ["product__title", "product__seller__title", "decision_number"]
     chooser_viewset_class = SellerRecordsChooserViewSet
 
     def get_queryset(self, request):
-        return RuralIndustrialAward.objects.select_related("product")
+        return RuralIndustrialAward.objects.select_related("product", "product__seller")
 
 
 @hooks.register("after_edit_page")

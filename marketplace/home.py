@@ -23,7 +23,7 @@ def catalogue_figures() -> dict:
     products = ProductPage.objects.live()
     recognised = products.filter(
         Exists(valid_certificates().filter(product=OuterRef("pk")))
-        | Exists(RuralIndustrialAward.objects.filter(product=OuterRef("pk")))
+        | Exists(RuralIndustrialAward.objects.verified().filter(product=OuterRef("pk")))
     ).count()
     product_count = products.count()
     figures = {

@@ -12,6 +12,7 @@ from catalog.wagtail_hooks import (
     CertificationViewSet,
     OcopCertificateViewSet,
     RuralIndustrialAwardViewSet,
+    awaiting_verification_menu_item,
 )
 from marketplace.formatting import format_date
 from marketplace.models import Collection
@@ -67,6 +68,10 @@ class DepartmentViewSetGroup(SnippetViewSetGroup):
         CertificationViewSet,
         CollectionViewSet,
     )
+
+    def get_submenu_items(self):
+        # The department's queue first, with its size.
+        return [awaiting_verification_menu_item(order=0), *super().get_submenu_items()]
 
 
 register_snippet(DepartmentViewSetGroup)

@@ -121,3 +121,12 @@ def department_emails() -> list[str]:
     )
     addresses = list(users.values_list("email", flat=True))
     return sorted(set(addresses + list(settings.CHECKOUT_DEPARTMENT_EMAILS)))
+
+
+def seller_emails(seller: SellerPage) -> list[str]:
+    """Where a seller is written to: its public address and its active logins'."""
+    users = get_user_model().objects.filter(
+        groups__seller_access__seller=seller, is_active=True
+    )
+    addresses = {seller.email, *users.values_list("email", flat=True)}
+    return sorted(address for address in addresses if address)

@@ -56,7 +56,11 @@ class RecognitionWriter:
             # The same certificate imported earlier without its date: complete it.
             undated.decision_date = ocop.issued
             undated.expires_on = _expiry(ocop.issued)
+            was_verified = undated.is_verified
             undated.save(update_fields=["decision_date", "expires_on"])
+            if was_verified:
+                # New dates clear the verification; this import vouches again.
+                undated.verify(self.user, self.note)
             counts["completed"] += 1
             return
         if match is None:
@@ -92,9 +96,9 @@ class RecognitionWriter:
         if any(a.level == level and a.year == year for a in existing):
             self.summary.awards["unchanged"] += 1
             return
-        self.new_awards.append(
-            RuralIndustrialAward(product=page, level=level, year=year)
-        )
+        award = RuralIndustrialAward(product=page, level=level, year=year)
+        award.record_verification(self.user, at=self.now)
+        self.new_awards.append(award)
         self.summary.awards["created"] += 1
 
     def finish(self) -> None:

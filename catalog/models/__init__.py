@@ -1,5 +1,6 @@
 from catalog.models.certificates import (
     OcopCertificate,
+    ReviewStatus,
     RuralIndustrialAward,
 )
 from catalog.models.pages import CategoryPage, ProductImage, ProductPage, ProductTag
@@ -14,5 +15,6 @@ __all__ = [
     "ProductImage",
     "ProductPage",
     "ProductTag",
+    "ReviewStatus",
     "RuralIndustrialAward",
 ]

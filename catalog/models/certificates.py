@@ -27,14 +27,183 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
     raise ValueError(day)
 
 
-class OcopCertificateQuerySet(models.QuerySet):
+class ReviewStatus(models.TextChoices):
+    """Where a certificate or award stands with the department (derived, not stored)."""
+
+    PENDING = "pending", _("Chờ xác minh")
+    VERIFIED = "verified", _("Đã xác minh")
+    RETURNED = "returned", _("Bị trả lại")
+    EXPIRED = "expired", _("Hết hạn")
+
+
+class ReviewQuerySet(models.QuerySet):
+    def verified(self):
+        return self.filter(verified_at__isnull=False)
+
+    def returned(self):
+        return self.filter(verified_at__isnull=True, returned_at__isnull=False)
+
+    def awaiting_verification(self):
+        """The department's queue: neither verified nor returned to the seller."""
+        return self.filter(verified_at__isnull=True, returned_at__isnull=True)
+
+
+class OcopCertificateQuerySet(ReviewQuerySet):
     def valid(self, on: datetime.date | None = None):
         """Verified by the department and not expired on the given day."""
         on = on or timezone.localdate()
         return self.filter(verified_at__isnull=False, expires_on__gte=on)
 
+    def expired(self, on: datetime.date | None = None):
+        return self.filter(expires_on__lt=on or timezone.localdate())
 
-class OcopCertificate(models.Model):
+    def awaiting_verification(self, on: datetime.date | None = None):
+        """Unexpired (or undated) certificates neither verified nor returned."""
+        on = on or timezone.localdate()
+        return (
+            super()
+            .awaiting_verification()
+            .filter(models.Q(expires_on__isnull=True) | models.Q(expires_on__gte=on))
+        )
+
+    def with_status(self, status: str, on: datetime.date | None = None):
+        on = on or timezone.localdate()
+        if status == ReviewStatus.EXPIRED:
+            return self.expired(on)
+        current = self.exclude(expires_on__lt=on)
+        if status == ReviewStatus.VERIFIED:
+            return current.verified()
+        if status == ReviewStatus.RETURNED:
+            return current.returned()
+        if status == ReviewStatus.PENDING:
+            return current.awaiting_verification(on)
+        return self
+
+
+class Reviewed(models.Model):
+    """Verification by the department, or return to the seller with a reason.
+
+    Who verified is written in one place, record_verification(). Saving a change to
+    one of REVIEWED_FIELDS clears both verification and return: the record waits in
+    the queue again (a verified certificate loses its badge until re-verified).
+    """
+
+    REVIEWED_FIELDS: tuple[str, ...] = ()
+
+    verified_at = models.DateTimeField(_("xác minh lúc"), null=True, blank=True)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("xác minh bởi"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    returned_at = models.DateTimeField(_("trả lại lúc"), null=True, blank=True)
+    returned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("trả lại bởi"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    return_reason = models.TextField(_("lý do trả lại"), blank=True)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self._review_again_if_changed(kwargs)
+        super().save(*args, **kwargs)
+
+    @property
+    def is_verified(self) -> bool:
+        return self.verified_at is not None
+
+    @property
+    def is_returned(self) -> bool:
+        return self.verified_at is None and self.returned_at is not None
+
+    @property
+    def status(self) -> str:
+        if self.is_verified:
+            return ReviewStatus.VERIFIED
+        if self.is_returned:
+            return ReviewStatus.RETURNED
+        return ReviewStatus.PENDING
+
+    def get_status_display(self) -> str:
+        return ReviewStatus(self.status).label
+
+    def record_verification(
+        self, user, note: str = "", at: datetime.datetime | None = None
+    ) -> None:
+        """Who verified the record and when: the one place that writes it (the
+        "Xác minh" action through verify(), the importer for new records)."""
+        self.verified_at = at or timezone.now()
+        self.verified_by = user
+        self.returned_at = self.returned_by = None
+        self.return_reason = ""
+        if note and hasattr(self, "verification_note"):
+            self.verification_note = note
+
+    def verify(self, user, note: str = "") -> None:
+        """Record the verification and save it."""
+        self.record_verification(user, note)
+        fields = ["verified_at", "verified_by", "returned_at", "returned_by"]
+        fields.append("return_reason")
+        if hasattr(self, "verification_note"):
+            fields.append("verification_note")
+        self.save(update_fields=fields)
+
+    def return_to_seller(self, user, reason: str) -> None:
+        """The department sends the record back; the seller sees the reason."""
+        reason = reason.strip()
+        if not reason:
+            raise ValidationError({"return_reason": _("Hãy ghi lý do trả lại.")})
+        self.verified_at = self.verified_by = None
+        self.returned_at, self.returned_by = timezone.now(), user
+        self.return_reason = reason
+        self.save(
+            update_fields=[
+                "verified_at",
+                "verified_by",
+                "returned_at",
+                "returned_by",
+                "return_reason",
+            ]
+        )
+
+    def _saved_values(self) -> dict | None:
+        if self.pk is None or not (self.verified_at or self.returned_at):
+            return None
+        manager = type(self)._default_manager
+        return manager.filter(pk=self.pk).values(*self.REVIEWED_FIELDS).first()
+
+    def _review_again_if_changed(self, kwargs: dict) -> dict | None:
+        """Clear verification and return when a reviewed field changed; the old
+        values (or None) for subclasses that react to other changes."""
+        saved = self._saved_values()
+        if saved is None:
+            return None
+        if any(getattr(self, name) != saved[name] for name in self.REVIEWED_FIELDS):
+            self.verified_at = self.verified_by = None
+            self.returned_at = self.returned_by = None
+            self.return_reason = ""
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {
+                    *kwargs["update_fields"],
+                    "verified_at",
+                    "verified_by",
+                    "returned_at",
+                    "returned_by",
+                    "return_reason",
+                }
+        return saved
+
+
+class OcopCertificate(Reviewed):
     """An OCOP star rating; the public badge shows only while verified and unexpired."""
 
     class Level(models.TextChoices):
@@ -70,19 +239,25 @@ class OcopCertificate(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    verified_at = models.DateTimeField(_("xác minh lúc"), null=True, blank=True)
-    verified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("xác minh bởi"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
     verification_note = models.CharField(
         _("ghi chú xác minh"), max_length=255, blank=True
     )
+    reminded_90_at = models.DateTimeField(
+        _("đã nhắc trước 90 ngày lúc"), null=True, blank=True, editable=False
+    )
+    reminded_30_at = models.DateTimeField(
+        _("đã nhắc trước 30 ngày lúc"), null=True, blank=True, editable=False
+    )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    REVIEWED_FIELDS = (
+        "product_id",
+        "stars",
+        "decision_number",
+        "decision_date",
+        "expires_on",
+        "certificate_file_id",
+    )
 
     objects = OcopCertificateQuerySet.as_manager()
 
@@ -115,7 +290,23 @@ class OcopCertificate(models.Model):
     def save(self, *args, **kwargs):
         if self.decision_date and not self.expires_on:
             self.expires_on = add_months(self.decision_date, OCOP_VALIDITY_MONTHS)
-        super().save(*args, **kwargs)
+        saved = self._review_again_if_changed(kwargs)
+        if saved is not None and saved["expires_on"] != self.expires_on:
+            # A new expiry date gets its own reminders.
+            self.reminded_90_at = self.reminded_30_at = None
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {
+                    *kwargs["update_fields"],
+                    "reminded_90_at",
+                    "reminded_30_at",
+                }
+        models.Model.save(self, *args, **kwargs)
+
+    @property
+    def status(self) -> str:
+        if self.expires_on is not None and self.expires_on < timezone.localdate():
+            return ReviewStatus.EXPIRED
+        return super().status
 
     def clean(self):
         errors = {}
@@ -132,33 +323,14 @@ class OcopCertificate(models.Model):
         if errors:
             raise ValidationError(errors)
 
-    @property
-    def is_verified(self) -> bool:
-        return self.verified_at is not None
-
     def is_valid(self, on: datetime.date | None = None) -> bool:
         on = on or timezone.localdate()
         return (
             self.is_verified and self.expires_on is not None and self.expires_on >= on
         )
 
-    def record_verification(
-        self, user, note: str = "", at: datetime.datetime | None = None
-    ) -> None:
-        """Who verified the certificate and when: the one place that writes it (the
-        "Xác minh" action through verify(), the importer for new certificates)."""
-        self.verified_at = at or timezone.now()
-        self.verified_by = user
-        if note:
-            self.verification_note = note
 
-    def verify(self, user, note: str = "") -> None:
-        """Record the verification and save it."""
-        self.record_verification(user, note)
-        self.save(update_fields=["verified_at", "verified_by", "verification_note"])
-
-
-class RuralIndustrialAward(models.Model):
+class RuralIndustrialAward(Reviewed):
     """'Sản phẩm công nghiệp nông thôn tiêu biểu' award of the Ministry of Industry."""
 
     class Level(models.TextChoices):
@@ -176,6 +348,10 @@ class RuralIndustrialAward(models.Model):
     level = models.CharField(_("cấp"), max_length=10, choices=Level.choices)
     year = models.PositiveSmallIntegerField(_("năm"))
     decision_number = models.CharField(_("số quyết định"), max_length=60, blank=True)
+
+    REVIEWED_FIELDS = ("product_id", "level", "year", "decision_number")
+
+    objects = ReviewQuerySet.as_manager()
 
     panels = [
         FieldPanel("product"),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from catalog import reminders
 from marketplace.checkout import emails
 from marketplace.helpers.outbox import (
     BACKEND,
@@ -27,6 +28,9 @@ EMAILS: dict[str, Callable[..., None]] = {
     "seller_order_status": emails.seller_order_status,
     "payment_refunded": emails.payment_refunded,
     "department_alert": emails.department_alert,
+    # Not an order email, but the same queue and retries (catalog sits below
+    # checkout, so the outbox calls it rather than the other way round).
+    "certificate_expiry": reminders.send_expiry_reminder,
 }
 
 

@@ -110,7 +110,10 @@ def test_product_page_lists_award_certifications_tags_and_origin(
     certified_product, client
 ):
     RuralIndustrialAward.objects.create(
-        product=certified_product, level="province", year=2023
+        product=certified_product,
+        level="province",
+        year=2023,
+        verified_at=timezone.now(),
     )
     certified_product.certifications.add(
         Certification.objects.get_or_create(code="vietgap", name="VietGAP")[0]

@@ -36,7 +36,9 @@ def test_home_figures_are_counted_from_the_database(site_root, client):
         ProductPageFactory(parent=seller) for _index in range(4)
     )
     OcopCertificateFactory(product=certified)
-    RuralIndustrialAward.objects.create(product=awarded, level="province", year=2022)
+    RuralIndustrialAward.objects.create(
+        product=awarded, level="province", year=2022, verified_at=timezone.now()
+    )
     OcopCertificateFactory(product=plain, verified_at=None)
 
     html = client.get("/").content.decode()
