@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from marketplace.helpers.outbox import queue_email
-from search.text import fold
+from marketplace.helpers.text import fold
 from sellers.models import SellerApplication, SellerIndexPage, SellerPage
 from sellers.services import create_seller_account
 from sellers.validators import normalize_tax_code

@@ -18,12 +18,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from marketplace.helpers import listing
+from marketplace.helpers.text import fold
 from marketplace.page_mixins import (
     FoldedSlugMixin,
     ViewRestrictionsInOneQueryMixin,
     with_view_restriction_flag,
 )
-from search.text import fold
 from sellers.forms import SellerPageForm
 from sellers.validators import (
     display_phone,

@@ -3,7 +3,7 @@
 from django.db import migrations, models
 from django.utils.text import slugify
 
-from search.text import fold
+from marketplace.helpers.text import fold
 
 
 def fill_slugs(apps, schema_editor):

@@ -150,7 +150,7 @@ def test_migration_moves_existing_english_category_pages_and_their_products(
     Page.objects.filter(pk=child.pk).update(url_path=f"{old_home}/beverages/ghi-chu/")
     Redirect.objects.all().delete()
     migration = importlib.import_module(
-        "marketplace.migrations.0002_vietnamese_category_slugs"
+        "marketplace.migrations.0004_vietnamese_category_slugs"
     )
 
     migration.rename_category_pages(apps, None)

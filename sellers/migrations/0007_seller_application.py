@@ -11,7 +11,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('sellers', '0004_shipping_terms'),
+        ('sellers', '0006_adminunit_slug_unique'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -52,7 +52,7 @@ def rename_category_pages(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("marketplace", "0001_initial"),
+        ("marketplace", "0003_remove_collection_instants"),
         ("catalog", "0003_reference_data"),
         ("wagtailredirects", "0008_add_verbose_name_plural"),
     ]
