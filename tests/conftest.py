@@ -1,9 +1,9 @@
-import os
-import socket
-
 import pytest
+from django.conf import settings as django_settings
 
 from marketplace.site_setup import ensure_site_structure
+from tests.search.utils import engine_reason
+from tests.utils import missing_service, stripe_mock_running
 
 
 @pytest.fixture
@@ -38,18 +38,6 @@ def _database_listings_unless_engine(request, settings):
         settings.SEARCH_URL = "http://127.0.0.1:9"
 
 
-def service_required() -> bool:
-    """In CI a missing service is a failure, never a skip."""
-    return os.environ.get("CI", "").lower() == "true"
-
-
-def missing_service(message: str):
-    """Fail in CI, where every service must be there; skip on a laptop."""
-    if service_required():
-        pytest.fail(message)
-    pytest.skip(message)
-
-
 @pytest.fixture(autouse=True)
 def _postgres_marker(request):
     """Tests marked `postgres` need PostgreSQL: skipped elsewhere, failed in CI."""
@@ -60,17 +48,6 @@ def _postgres_marker(request):
     if settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
         return
     missing_service("needs PostgreSQL: set DATABASE_URL=postgres://… (make test does)")
-
-
-STRIPE_MOCK = ("127.0.0.1", 12111)
-
-
-def stripe_mock_running() -> bool:
-    try:
-        with socket.create_connection(STRIPE_MOCK, timeout=0.5):
-            return True
-    except OSError:
-        return False
 
 
 @pytest.fixture(autouse=True)
@@ -97,3 +74,41 @@ def _redis_marker(request):
         cache.get("ping")
     except RedisError as error:
         missing_service(f"Redis at {settings.CACHE_URL} does not answer: {error}")
+
+
+# The engine marker (tests in any folder may need the engine).
+@pytest.fixture(scope="session")
+def _engine_session():
+    """Drop this test process's indexes when the session ends."""
+    yield
+    from search import engine
+
+    engine.reset()
+    if engine.health() is None:
+        for name in engine.indexes_matching(f"{django_settings.SEARCH_INDEX_PREFIX}_*"):
+            engine.delete_index(name)
+
+
+@pytest.fixture(autouse=True)
+def _engine_marker(request):
+    if request.node.get_closest_marker("engine") is None:
+        return
+    request.getfixturevalue("_engine_session")
+    reason = engine_reason()
+    if reason is None:
+        return
+    missing_service(
+        f"search engine {reason} at {django_settings.SEARCH_URL}: "
+        "run `make engine-start`"
+    )
+
+
+@pytest.fixture
+def closed_engine(settings):
+    """SEARCH_URL pointing at a closed port: a really unreachable engine."""
+    from search import engine
+
+    settings.SEARCH_URL = "http://127.0.0.1:9"
+    engine.reset()
+    yield
+    engine.reset()

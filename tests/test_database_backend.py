@@ -11,7 +11,7 @@ import os
 import pytest
 from django.db import connection
 
-from tests.conftest import missing_service
+from tests.utils import missing_service
 
 EXPECTED_VENDOR = {"1": "postgresql", "0": "sqlite"}
 

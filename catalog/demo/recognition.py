@@ -6,6 +6,8 @@ import datetime
 import math
 import random
 
+from catalog.models.certificates import STAR_LEVELS
+
 
 def recognition_plan(rng: random.Random, count: int) -> list[str]:
     """Exact shares, shuffled: valid OCOP, expired OCOP, award only, nothing."""
@@ -23,7 +25,8 @@ def ocop_columns(rng: random.Random, plan: str, today: datetime.date) -> dict:
     """The importer's OCOP columns: 3★ most often, 5★ (a ministry decision) rarely."""
     if plan not in ("ocop", "expired"):
         return {}
-    stars = rng.choices((3, 4, 5), (65, 31, 4))[0]
+    # 3★ 65%, 4★ 31%, 5★ 4%, in STAR_LEVELS' order.
+    stars = rng.choices(STAR_LEVELS, (65, 31, 4))[0]
     days_ago = rng.randint(20, 1060) if plan == "ocop" else rng.randint(1110, 1460)
     issued = today - datetime.timedelta(days=days_ago)
     authority = "QĐ-BNN" if stars == 5 else "QĐ-UBND"

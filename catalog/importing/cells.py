@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from catalog.importing.reading import CATEGORY_ALIASES, RowError, cell_text
 from catalog.importing.rows import OcopData
 from catalog.models import Category
+from catalog.models.certificates import STAR_LEVELS
 from catalog.models.pages import MAX_PRICE_VND
 from marketplace.formatting import parse_date, parse_vnd
 from marketplace.helpers.text import fold
@@ -215,7 +216,7 @@ def ocop(cells: Cells, today: datetime.date) -> OcopData | None:
                 "ocop_stars", _("Có thông tin chứng nhận OCOP nhưng thiếu số sao.")
             )
         return None
-    if stars not in ("3", "4", "5"):
+    if stars not in {str(level) for level in STAR_LEVELS}:
         cells.error("ocop_stars", _("Sản phẩm OCOP chỉ được xếp hạng 3, 4 hoặc 5 sao."))
         return None
     return OcopData(stars=int(stars), number=number, issued=issued)

@@ -30,7 +30,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import missing_service
+from tests.browser.steps import AXE
+from tests.utils import missing_service
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
@@ -45,7 +46,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = ROOT / "var" / "screenshots"
 PHONE = {"width": 390, "height": 844}
 STRIPE_MOCK = os.environ.get("STRIPE_API_BASE", "http://127.0.0.1:12111")
@@ -299,20 +299,3 @@ def pytest_runtest_call(item):
     if current is not None:
         current.check()
     return result
-
-
-def axe_violations(page, impacts=("serious", "critical")) -> list[str]:
-    """axe-core's violations of the given impacts on the page as it is now."""
-    # Evaluated through DevTools, which the site's CSP (own scripts only) allows;
-    # a script tag with axe's source inline would be refused, as it should be.
-    page.evaluate(AXE.read_text(encoding="utf-8") + "\n;0")
-    violations = page.evaluate(
-        "async () => (await axe.run(document, {resultTypes: ['violations']}))"
-        ".violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
-        " nodes: v.nodes.slice(0, 5).map(n => n.target.join(' '))}))"
-    )
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} at {', '.join(v['nodes'])}"
-        for v in violations
-        if v["impact"] in impacts
-    ]

@@ -4,11 +4,14 @@ label and visible name (no CSS classes), so the steps survive a redesign."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from tests.browser.catalogue import PIA_COMMUNE
+
+AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
 
 SHOPPER = {
     "name": "Nguyễn Thị Lan",
@@ -132,3 +135,20 @@ def active_option(page: Page) -> Locator:
     option_id = search_box(page).get_attribute("aria-activedescendant")
     assert option_id, "no suggestion is active"
     return page.locator(f"[id='{option_id}']")
+
+
+def axe_violations(page, impacts=("serious", "critical")) -> list[str]:
+    """axe-core's violations of the given impacts on the page as it is now."""
+    # Evaluated through DevTools, which the site's CSP (own scripts only) allows;
+    # a script tag with axe's source inline would be refused, as it should be.
+    page.evaluate(AXE.read_text(encoding="utf-8") + "\n;0")
+    violations = page.evaluate(
+        "async () => (await axe.run(document, {resultTypes: ['violations']}))"
+        ".violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
+        " nodes: v.nodes.slice(0, 5).map(n => n.target.join(' '))}))"
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {', '.join(v['nodes'])}"
+        for v in violations
+        if v["impact"] in impacts
+    ]

@@ -6,12 +6,12 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.catalogue import PIA
-from tests.browser.conftest import axe_violations
 from tests.browser.steps import (
     COD,
     active_option,
     add_button,
     add_to_cart,
+    axe_violations,
     fill_checkout,
     go_to_checkout,
     open_category,

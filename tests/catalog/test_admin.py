@@ -18,6 +18,7 @@ from catalog.models import (
 )
 from marketplace.models import Collection
 from sellers.models import SellerPage
+from tests.catalog.utils import snippet_url
 from tests.factories import ImageFactory, OcopCertificateFactory
 from tests.sellers.accounts import department_user, form_data, seller_with_editor
 
@@ -27,11 +28,6 @@ def _refused(response) -> bool:
     if response.status_code == 403:
         return True
     return response.status_code == 302 and response.url == reverse("wagtailadmin_home")
-
-
-def snippet_url(model, view, *args):
-    name = f"wagtailsnippets_{model._meta.app_label}_{model._meta.model_name}:{view}"
-    return reverse(name, args=args)
 
 
 @pytest.fixture

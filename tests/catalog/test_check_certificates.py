@@ -16,12 +16,7 @@ from search.documents import PRODUCTS, alias_name
 from search.params import API_NAMES, SearchParams
 from search.queries import product_search
 from tests.factories import OcopCertificateFactory, ProductPageFactory
-from tests.search.conftest import (  # noqa: F401 (the engine marker's fixtures)
-    _engine_marker,
-    _engine_session,
-    index_everything,
-)
-from tests.search.test_relevance import QueryDict
+from tests.search.utils import QueryDict, index_everything
 from tests.sellers.accounts import seller_with_editor
 
 pytestmark = pytest.mark.django_db

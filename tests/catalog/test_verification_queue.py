@@ -13,14 +13,9 @@ from catalog.models import OcopCertificate, RuralIndustrialAward
 from search import engine, services
 from search.documents import PRODUCTS, alias_name
 from search.params import API_NAMES, SearchParams
-from tests.catalog.test_admin import snippet_url
+from tests.catalog.utils import snippet_url
 from tests.factories import OcopCertificateFactory, ProductPageFactory
-from tests.search.conftest import (  # noqa: F401 (the engine marker's fixtures)
-    _engine_marker,
-    _engine_session,
-    index_everything,
-)
-from tests.search.test_relevance import QueryDict
+from tests.search.utils import QueryDict, index_everything
 from tests.sellers.accounts import department_user, form_data, seller_with_editor
 
 pytestmark = pytest.mark.django_db

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 from PIL import Image as PILImage
 
 from catalog.importing import COLUMNS, validate_rows
@@ -65,3 +66,8 @@ def jpeg(path, size=(80, 60)):
 def validate(rows, header=COLUMNS, base_dir=None):
     numbered = [(line, row) for line, row in enumerate(rows, start=2)]
     return validate_rows(list(header), numbered, base_dir=base_dir)
+
+
+def snippet_url(model, view, *args):
+    name = f"wagtailsnippets_{model._meta.app_label}_{model._meta.model_name}:{view}"
+    return reverse(name, args=args)

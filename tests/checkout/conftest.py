@@ -7,8 +7,8 @@ import pytest
 
 from marketplace.checkout import services
 from sellers.models import AdminUnit
-from tests.conftest import STRIPE_MOCK, missing_service, stripe_mock_running
 from tests.factories import ProductPageFactory, SellerPageFactory
+from tests.utils import STRIPE_MOCK, missing_service, stripe_mock_running
 
 
 @pytest.fixture

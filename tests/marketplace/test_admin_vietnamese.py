@@ -17,7 +17,7 @@ from django.utils import translation
 from wagtail.users.models import UserProfile
 
 from marketplace.site_setup import WORKFLOW_NAME
-from tests.marketplace.test_i18n import read_po
+from tests.marketplace.utils import read_po
 from tests.sellers.accounts import form_data, seller_with_editor
 
 MODULE = Path(settings.BASE_DIR) / "marketplace" / "admin_translations.py"

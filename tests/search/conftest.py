@@ -8,54 +8,11 @@ the test process id (settings.test), and this process's indexes are dropped at t
 import datetime
 
 import pytest
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from tests.conftest import missing_service, service_required
-
-
-def _engine_reason() -> str | None:
-    from search import engine
-
-    engine.reset()
-    return engine.health()
-
-
-@pytest.fixture(scope="session")
-def _engine_session():
-    """Drop this test process's indexes when the session ends."""
-    yield
-    from search import engine
-
-    engine.reset()
-    if engine.health() is None:
-        for name in engine.indexes_matching(f"{settings.SEARCH_INDEX_PREFIX}_*"):
-            engine.delete_index(name)
-
-
-@pytest.fixture(autouse=True)
-def _engine_marker(request):
-    if request.node.get_closest_marker("engine") is None:
-        return
-    request.getfixturevalue("_engine_session")
-    reason = _engine_reason()
-    if reason is None:
-        return
-    missing_service(
-        f"search engine {reason} at {settings.SEARCH_URL}: run `make engine-start`"
-    )
-
-
-@pytest.fixture
-def closed_engine(settings):
-    """SEARCH_URL pointing at a closed port: a really unreachable engine."""
-    from search import engine
-
-    settings.SEARCH_URL = "http://127.0.0.1:9"
-    engine.reset()
-    yield
-    engine.reset()
+from tests.search.utils import engine_reason, index_everything
+from tests.utils import service_required
 
 
 def build_catalogue() -> dict:
@@ -241,18 +198,10 @@ def build_catalogue() -> dict:
     return {"products": products, "sellers": sellers, "communes": communes}
 
 
-def index_everything() -> None:
-    from search import indexing
-    from search.documents import PRODUCTS, SELLERS
-
-    indexing.rebuild(SELLERS)
-    indexing.rebuild(PRODUCTS)
-
-
 @pytest.fixture(scope="module")
 def catalogue(django_db_setup, django_db_blocker):
     """Built once per module inside a transaction that is rolled back afterwards."""
-    reason = _engine_reason()
+    reason = engine_reason()
     if reason is not None and service_required():
         pytest.fail(f"search engine {reason}")
     with django_db_blocker.unblock():

@@ -4,7 +4,7 @@ import pytest
 
 from search import services
 from search.params import API_NAMES, SearchParams
-from tests.search.test_relevance import QueryDict
+from tests.search.utils import QueryDict
 
 pytestmark = [pytest.mark.engine, pytest.mark.django_db]
 

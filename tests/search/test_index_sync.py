@@ -16,8 +16,7 @@ from tests.factories import (
     ProductPageFactory,
     SellerPageFactory,
 )
-from tests.search.conftest import index_everything
-from tests.search.test_relevance import QueryDict
+from tests.search.utils import QueryDict, index_everything
 
 pytestmark = [pytest.mark.engine, pytest.mark.django_db]
 

@@ -20,8 +20,9 @@ from wagtail.models import PageViewRestriction
 from search import engine, indexing, services
 from search.documents import PRODUCTS, alias_name
 from search.params import API_NAMES, SORTS, SearchParams
-from tests.conftest import service_required
-from tests.search.conftest import _engine_reason, index_everything
+from tests.search.utils import engine_reason as _engine_reason
+from tests.search.utils import index_everything
+from tests.utils import service_required
 
 pytestmark = [pytest.mark.engine, pytest.mark.django_db]
 

@@ -4,7 +4,7 @@ import datetime
 
 from search.params import API_NAMES, SearchParams
 from search.queries import autocomplete, did_you_mean, product_search
-from tests.search.test_relevance import QueryDict
+from tests.search.utils import QueryDict
 
 TODAY = datetime.date(2025, 9, 1)
 

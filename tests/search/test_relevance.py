@@ -6,16 +6,9 @@ import pytest
 
 from search import services
 from search.params import API_NAMES, SearchParams
+from tests.search.utils import QueryDict
 
 pytestmark = [pytest.mark.engine, pytest.mark.django_db]
-
-
-class QueryDict(dict):
-    def getlist(self, key):
-        value = self.get(key)
-        if value is None:
-            return []
-        return value if isinstance(value, list) else [value]
 
 
 def titles(query: str, **filters) -> list[str]:
