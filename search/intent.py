@@ -78,6 +78,32 @@ _DISTRICT_PREFIXES = (
 )
 # "ở"/"tại" + a place; "o" only when typed with its diacritic.
 _AT_WORDS = ("ở", "tại", "tai")
+# The keywords as Vietnamese writes them: typed with other diacritics they are other
+# words ("tủ 50" is a cabinet, not "từ 50"), typed without any they are keywords.
+_KEYWORDS = {
+    "tu": "từ",
+    "gia": "giá",
+    "re": "rẻ",
+    "duoi": "dưới",
+    "tren": "trên",
+    "den": "đến",
+    "toi": "tới",
+    "hon": "hơn",
+    "khong": "không",
+    "qua": "quá",
+    "da": "đa",
+    "nho": "nhỏ",
+    "it": "ít",
+    "lon": "lớn",
+    "tro": "trở",
+    "len": "lên",
+    "xa": "xã",
+    "phuong": "phường",
+    "huyen": "huyện",
+    "thi": "thị",
+    "thanh": "thành",
+    "pho": "phố",
+}
 
 
 @dataclass(frozen=True)
@@ -324,15 +350,15 @@ def _stars_phrase(words: Sequence[str], at: int) -> Phrase | None:
 
 
 def _place_phrase(
-    words: Sequence[str], typed: Sequence[str], at: int, by_words: dict
+    words: Sequence[str], keys: Sequence[str], typed: Sequence[str], at: int, by_words
 ) -> tuple[Phrase, bool] | None:
     """A place at ``at`` and whether it was prefixed (``typed``: words as typed)."""
     kinds: tuple[str, ...] = ("commune", "district")
-    used = _starts(words, at, _DISTRICT_PREFIXES)
+    used = _starts(keys, at, _DISTRICT_PREFIXES)
     if used:
         kinds = ("district",)
     else:
-        used = _starts(words, at, _COMMUNE_PREFIXES)
+        used = _starts(keys, at, _COMMUNE_PREFIXES)
         if used:
             kinds = ("commune",)
         elif typed[at].lower() in _AT_WORDS:
@@ -349,19 +375,27 @@ def _place_phrase(
     return None
 
 
+def _keyword(typed: str, folded: str) -> str:
+    written = _KEYWORDS.get(folded)
+    if written and typed.lower() not in (folded, written):
+        return ""
+    return folded
+
+
 def parse(q: str, places: Iterable[Place] = ()) -> Intent:
     """Split ``q`` into filters and the text left (see the module docstring)."""
     tokens = _tokens(q)
     words = [fold(t) for t in tokens]
+    keys = [_keyword(t, w) for t, w in zip(tokens, words, strict=True)]
     by_words = {(p.kind, p.folded): p for p in places}
     phrases: list[Phrase] = []
     bare_places: list[Phrase] = []
     at = 0
     while at < len(words):
-        phrase = _stars_phrase(words, at) or _price_phrase(words, at)
+        phrase = _stars_phrase(keys, at) or _price_phrase(keys, at)
         bare = False
         if phrase is None:
-            found = _place_phrase(words, tokens, at, by_words)
+            found = _place_phrase(words, keys, tokens, at, by_words)
             if found:
                 phrase, prefixed = found
                 bare = not prefixed
