@@ -5,11 +5,13 @@ category pages use the Vietnamese names the catalogue filters already use
 (``danh_muc``, ``sao``…). Both parse into the same :class:`SearchParams`.
 """
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from django.utils.translation import gettext_lazy as _
 
 from catalog.models.certificates import STAR_LEVELS
+from search import intent as search_intent
+from search.reference import places
 from search.text import prepare_query
 from sellers.models import SellerType
 
@@ -120,11 +122,19 @@ class SearchParams:
     # toggles.
     fixed_category: str | None = None
     fixed_seller: int | None = None
+    # The query as typed (prepared), before the intent took its filters out of it;
+    # ``q`` is the text left to match.
+    typed_q: str = ""
+    understood: search_intent.Understood = field(
+        default_factory=search_intent.Understood
+    )
 
     @classmethod
     def from_querydict(cls, params, names: dict = API_NAMES, **overrides):
         raw_q = (params.get(names["q"]) or "")[:10_000]
-        q = prepare_query(raw_q)
+        typed_q = prepare_query(raw_q)
+        intent = search_intent.parse(typed_q, places()) if typed_q else None
+        q = intent.text if intent else typed_q
         sort = params.get(names["sort"]) or ""
         if sort not in SORTS:
             sort = "relevance" if q else "newest"
@@ -159,8 +169,26 @@ class SearchParams:
             in_stock=params.get(names["in_stock"]) in ("1", "true", "on"),
             sort=sort,
             page=page,
+            typed_q=typed_q,
         )
+        if intent and intent.phrases:
+            values = values.with_intent(intent)
         return replace(values, **overrides) if overrides else values
+
+    def with_intent(self, intent: search_intent.Intent) -> "SearchParams":
+        """The intent's filters added to the ones given (an explicit price wins)."""
+        low, high = intent.price
+        explicit_price = self.price_min is not None or self.price_max is not None
+        price_applied = not explicit_price and (low, high) != (None, None)
+        return replace(
+            self,
+            stars=tuple(sorted(set(self.stars) | set(intent.stars), reverse=True)),
+            communes=self.communes
+            + tuple(c for c in intent.communes if c not in self.communes),
+            price_min=low if price_applied else self.price_min,
+            price_max=high if price_applied else self.price_max,
+            understood=search_intent.Understood(intent, price_applied),
+        )
 
     @property
     def effective_sort(self) -> str:
@@ -196,5 +224,7 @@ class SearchParams:
             "fixed_seller": self.fixed_seller,
             "sort": self.sort,
             "page": self.page if self.page > 1 else None,
+            # The text matched when the query also named filters ("kẹo 4 sao").
+            "text": self.q if self.q != self.typed_q else None,
         }
         return {k: v for k, v in filters.items() if v not in (None, [], "")}

@@ -135,6 +135,23 @@ def text_query(q: str) -> Q:
             boost=2,
         ),
         Q("match", **{"title.shingle": {"query": q, "boost": 1}}),
+        # Every word in the title, allowing typos: "keo dau" prefers "Kẹo dừa" (one
+        # edit in its title) to a tea whose title has "đậu" and whose seller makes
+        # "kẹo". Fuzzy terms score less the more edits they need, so the title with
+        # the fewest edits comes first.
+        Q(
+            "match",
+            **{
+                "title.folded": {
+                    "query": folded_q,
+                    "operator": "and",
+                    "fuzziness": "AUTO",
+                    "prefix_length": 1,
+                    "max_expansions": 10,
+                    "boost": 3,
+                }
+            },
+        ),
     ]
     return Q("bool", must=[required], should=boosts)
 

@@ -10,21 +10,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.utils.translation import gettext as _
 
 from catalog.cards import ProductCard
-from catalog.models import Category, Certification
 from catalog.models.certificates import STAR_LEVELS
 from catalog.renditions import Found
 from marketplace.formatting import format_vnd
+from search.intent import Phrase
 from search.params import SearchParams
 from search.queries import PRICE_RANGES, price_range_key
-from sellers.models import AdminUnit, SellerType
+from search.reference import reference_labels
+from sellers.models import SellerType
 
-LABELS_CACHE_KEY = "search:facet-labels"
-LABELS_TTL = 300
 FACET_ORDER = ("category", "ocop", "commune", "seller_type", "price", "certification")
 
 
@@ -84,26 +82,11 @@ class ListingResults:
                 for name, buckets in self.facets.items()
             },
             "suggestion": self.suggestion,
+            "understood": self.params.understood.as_dict(),
         }
         if self.degraded:
             payload["degraded"] = True
         return payload
-
-
-def _reference_labels() -> dict[str, dict[str, str]]:
-    labels = cache.get(LABELS_CACHE_KEY)
-    if labels is None:
-        labels = {
-            "category": dict(Category.objects.values_list("slug", "name")),
-            "commune": dict(AdminUnit.objects.values_list("code", "full_name")),
-            "certification": dict(Certification.objects.values_list("code", "name")),
-        }
-        cache.set(LABELS_CACHE_KEY, labels, LABELS_TTL)
-    return labels
-
-
-def forget_labels() -> None:
-    cache.delete(LABELS_CACHE_KEY)
 
 
 def price_label(low: int | None, high: int | None) -> str:
@@ -120,7 +103,7 @@ def label_facets(
     wanted: tuple[str, ...] = FACET_ORDER,
 ) -> dict:
     """``{facet: {key: count}}`` -> ordered buckets with labels and selection state."""
-    reference = _reference_labels()
+    reference = reference_labels()
     seller_types = dict(SellerType.choices)
     selected = params.facet_selection()
     facets: dict[str, list[dict]] = {}
@@ -182,3 +165,20 @@ def counts_from_aggregations(aggregations: dict) -> dict[str, dict[str, int]]:
         else:
             counts[name] = {str(b["key"]): b["doc_count"] for b in buckets}
     return counts
+
+
+def phrase_label(phrase: Phrase) -> str:
+    """A chip's text for what a query's words were understood as."""
+    if phrase.kind == "ocop":
+        if len(phrase.stars) == len(STAR_LEVELS):
+            return _("Có chứng nhận OCOP")
+        if len(phrase.stars) > 1:
+            return _("OCOP từ %(stars)s sao") % {"stars": min(phrase.stars)}
+        return _("OCOP %(stars)s sao") % {"stars": phrase.stars[0]}
+    if phrase.kind == "price":
+        if phrase.price_min is None:
+            return _("Giá đến %(price)s") % {"price": format_vnd(phrase.price_max)}
+        return price_label(phrase.price_min, phrase.price_max)
+    if phrase.place.kind == "district":
+        return _("%(district)s (cũ)") % {"district": phrase.place.label}
+    return phrase.place.label

@@ -58,9 +58,12 @@ def list_products(
         logger.warning("listing degraded (%s): answering from the database", exc)
         results = database_listing(params, facets=facets, images=images, today=today)
     results.took_ms = (time.perf_counter() - started) * 1000
-    if log and (params.q or params.as_log_filters().keys() - {"sort"}):
+    typed = params.typed_q or params.q
+    if log and (typed or params.as_log_filters().keys() - {"sort"}):
+        # The query as typed: "ocop 5 sao" finding nothing is what the department
+        # needs to see; the filters it became are in the log's filters.
         querylog.record(
-            params.q,
+            typed,
             params.as_log_filters(),
             results.total,
             results.took_ms,

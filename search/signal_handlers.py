@@ -157,7 +157,7 @@ def _certificate_changed(sender, instance, **kwargs) -> None:
 
 def _category_changed(sender, instance, **kwargs) -> None:
     from catalog.models import ProductPage
-    from search.results import forget_labels
+    from search.reference import forget_labels
 
     forget_labels()
     ids = list(
@@ -168,7 +168,7 @@ def _category_changed(sender, instance, **kwargs) -> None:
 
 
 def _labels_changed(sender, **kwargs) -> None:
-    from search.results import forget_labels
+    from search.reference import forget_labels
 
     forget_labels()
 

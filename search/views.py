@@ -6,6 +6,7 @@ from django.utils.http import urlencode
 
 from search import services
 from search.params import PAGE_NAMES, SearchParams, sort_options
+from search.results import phrase_label
 
 
 def _url_with(params: SearchParams, request, **changes) -> str:
@@ -19,12 +20,55 @@ def _url_with(params: SearchParams, request, **changes) -> str:
     return "?" + query.urlencode()
 
 
-def _facet_links(results, request) -> dict:
+def _intent_chips(params: SearchParams, request) -> list[dict]:
+    """A removable chip per filter the query's words became.
+
+    Its link drops those words from ``q``, so the filter is not read again.
+    """
+    intent = params.understood.intent
+    chips = []
+    for phrase in params.understood.phrases:
+        text = intent.text_without(intent.phrases.index(phrase))
+        chips.append(
+            {
+                "phrase": phrase,
+                "label": phrase_label(phrase),
+                "remove_url": _url_with(params, request, q=text),
+            }
+        )
+    return chips
+
+
+def _intent_links(chips: list[dict], request) -> dict[tuple[str, str], str]:
+    """``(facet, key) -> chip link`` for facet values the query's words selected
+    (unticking them must remove the words, or they would select them again)."""
+    links = {}
+    for chip in chips:
+        phrase = chip["phrase"]
+        keys = [str(s) for s in phrase.stars] if phrase.kind == "ocop" else []
+        if phrase.place:
+            keys = list(phrase.place.codes)
+        facet = {"ocop": "ocop", "commune": "commune"}.get(phrase.kind, "price")
+        given = request.GET.getlist(PAGE_NAMES[facet]) if facet != "price" else []
+        for key in keys or [""]:
+            if key not in given:
+                links[(facet, key)] = chip["remove_url"]
+    return links
+
+
+def _facet_links(results, request, intent_links=None) -> dict:
     """Each bucket gets the URL that toggles it, so facets work as plain links."""
     names = PAGE_NAMES
     params = results.params
+    intent_links = intent_links or {}
     for facet, buckets in results.facets.items():
         for bucket in buckets:
+            chip_url = intent_links.get(
+                (facet, "" if facet == "price" else bucket["key"])
+            )
+            if bucket["selected"] and chip_url:
+                bucket["toggle_url"] = chip_url
+                continue
             if facet == "price":
                 if bucket["selected"]:
                     bucket["toggle_url"] = _url_with(
@@ -56,13 +100,15 @@ def _facet_links(results, request) -> dict:
 def search_page(request):
     params = SearchParams.from_querydict(request.GET, PAGE_NAMES)
     results = services.list_products(params, source="page")
+    chips = _intent_chips(results.params, request)
     query = request.GET.copy()
     query.pop(PAGE_NAMES["page"], None)
     context = {
         "params": results.params,
         "results": results,
         "products": results.page_obj,
-        "facets": _facet_links(results, request),
+        "facets": _facet_links(results, request, _intent_links(chips, request)),
+        "intent_chips": chips,
         "query_string": query.urlencode(),
         "sort_url": _url_with(params, request, **{PAGE_NAMES["sort"]: None}),
         "suggestion_url": (
@@ -71,7 +117,8 @@ def search_page(request):
         "sort": results.params.effective_sort,
         "sort_options": sort_options(with_relevance=bool(params.q)),
         "has_filters": bool(params.as_log_filters().keys() - {"sort"}),
-        "clear_url": "?" + urlencode({"q": params.raw_q}) if params.raw_q else "?",
+        # The text alone: the words that named filters are filters too.
+        "clear_url": "?" + urlencode({"q": params.q}) if params.q else "?",
     }
     response = TemplateResponse(request, "search/search_page.html", context)
     # Private: the page carries the visitor's CSRF token (the language switcher).

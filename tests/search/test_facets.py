@@ -129,7 +129,14 @@ def test_api_returns_the_documented_shape(catalogue, client):
     )
     assert response.status_code == 200
     data = response.json()
-    assert set(data) == {"total", "page", "results", "facets", "suggestion"}
+    assert set(data) == {
+        "total",
+        "page",
+        "results",
+        "facets",
+        "suggestion",
+        "understood",
+    }
     assert data["total"] == 1 and data["page"] == 1
     assert data["results"] == [
         {

@@ -64,7 +64,9 @@ def test_renaming_a_seller_updates_its_products(
     with django_capture_on_commit_callbacks(execute=True):
         seller.title = "Hợp tác xã Trái Cây Phú Quới"
         seller.save_revision().publish()
-    assert found("phu quoi") == ["Cam sành loại 1"]
+    # "phu quoi" alone would be the commune filter (search intent): with a word of
+    # the name beside it, it is the seller's name.
+    assert found("trai cay phu quoi") == ["Cam sành loại 1"]
     assert found("hieu trung") == []
 
 

@@ -2,9 +2,15 @@
 
 import datetime
 
+import pytest
+
 from search.params import API_NAMES, SearchParams
 from search.queries import autocomplete, did_you_mean, product_search
 from tests.search.utils import QueryDict
+
+# Parsing a query reads the place names of the search intent (cached, from the
+# database).
+pytestmark = pytest.mark.django_db
 
 TODAY = datetime.date(2025, 9, 1)
 

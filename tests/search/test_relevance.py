@@ -87,3 +87,39 @@ def test_matching_words_are_highlighted(catalogue):
     params = SearchParams.from_querydict(QueryDict(q="keo chuoi"), API_NAMES)
     first = services.list_products(params, log=False).cards[0]
     assert "<mark>" in first.title_html
+
+
+def test_typo_prefers_the_title_with_the_fewest_edits(catalogue):
+    """ "keo dau": kẹo đậu (no edit) and kẹo dừa (one) before a tea whose title has
+    "đậu", whose description has "dầu" and whose seller's name has "Kẹo"."""
+    from catalog.models import Category
+    from search import engine, indexing
+    from search.documents import PRODUCTS, alias_name
+    from tests.factories import ProductPageFactory, SellerPageFactory
+
+    tea_maker = SellerPageFactory(title="Cơ sở Kẹo Bà Tư")
+    tea = ProductPageFactory(
+        title="Trà hoa đậu biếc",
+        parent=tea_maker,
+        category=Category.objects.get(slug="beverages"),
+        summary="Trà thảo mộc từ hoa đậu biếc",
+        description="<p>Không dầu, không đường; pha với mật ong kẹo đậu.</p>",
+    )
+    peanut = ProductPageFactory(
+        title="Kẹo đậu phộng",
+        parent=catalogue["sellers"]["mekong"],
+        category=Category.objects.get(slug="processed-food"),
+        summary="Kẹo giòn",
+    )
+    added = [tea.pk, peanut.pk]
+    indexing.index_pages(PRODUCTS, added)
+    engine.refresh(alias_name(PRODUCTS))
+    try:
+        ranked = titles("keo dau")
+        accented = titles("kẹo đậu")
+    finally:
+        indexing.delete_pages(PRODUCTS, added)
+        engine.refresh(alias_name(PRODUCTS))
+    assert ranked[:2] == ["Kẹo đậu phộng", "Kẹo dừa sáp"]
+    assert ranked.index("Trà hoa đậu biếc") > 1
+    assert accented[0] == "Kẹo đậu phộng"
