@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from search.text import fold
+from marketplace.helpers.text import fold
 
 STAR_LEVELS = (3, 4, 5)
 # "giá rẻ": the cheapest price bucket of the facets (search.queries.PRICE_RANGES).

@@ -195,7 +195,7 @@ INTENT = [
 def test_words_meaning_filters_list_what_the_filters_list_in_both_backends(
     tricky, typed, meant, sort
 ):
-    from search.text import fold
+    from marketplace.helpers.text import fold
 
     commune = tricky["sellers"][0].commune
     typed = typed.replace("__commune__", fold(commune.name))
