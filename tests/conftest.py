@@ -13,6 +13,16 @@ def site_root(db):
 
 
 @pytest.fixture(autouse=True)
+def _vietnamese_first():
+    """Every test starts in the site's default language, whatever the last one chose."""
+    from django.utils import translation
+
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.activate(django_settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache(settings):
     """Every cache (renditions too: their ids come back after a rollback)."""
     from django.core.cache import caches

@@ -6,7 +6,9 @@ from search import querylog
 from search.models import SearchQueryLog
 
 
-@pytest.mark.django_db(transaction=True)
+# Serialized like every transactional test of the suite: a plain flush would
+# recreate content types and break the next serialized test's restore.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_background_thread_writes_queued_searches(settings):
     settings.SEARCH_LOG_MODE = "thread"
     for n in range(5):
