@@ -8,6 +8,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from catalog.models import ProductPage
+from catalog.renditions import Picture
 from marketplace.formatting import format_vnd
 from sellers.models import SellerPage
 
@@ -91,6 +92,8 @@ def shipping_fee(seller: SellerPage, items_total: int) -> int:
 class CartLine:
     product: ProductPage
     quantity: int
+    # Set by pictures.attach_to_cart on the pages that show it.
+    thumbnail: Picture | None = None
 
     @property
     def unit_price(self) -> int:
@@ -199,6 +202,23 @@ class Cart:
         self.items[str(pid)] = qty
         self._save()
         return product
+
+    def step(self, product_id, delta: int) -> tuple[ProductPage, int]:
+        """One press of a quantity stepper: ``delta`` is +1 or -1 from the quantity
+        in the cart. Going below the product's minimum order removes the line;
+        the new quantity (0 when removed) is returned with the product."""
+        pid = parse_product_id(product_id)
+        if str(pid) not in self.items:
+            raise CartError(_("Sản phẩm này không còn trong giỏ hàng."))
+        product = self._product(pid)
+        quantity = self.items[str(pid)] + delta
+        if quantity < max(product.min_order, 1):
+            self.remove(pid)
+            return product, 0
+        check_quantity(product, quantity)
+        self.items[str(pid)] = quantity
+        self._save()
+        return product, quantity
 
     def remove(self, product_id) -> None:
         self.items.pop(str(parse_product_id(product_id)), None)

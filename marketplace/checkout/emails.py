@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from marketplace.checkout.links import order_link_path
 from marketplace.checkout.models import Order, SellerOrder
 from sellers.services import department_emails
 
@@ -32,6 +33,12 @@ def _site_url() -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
 
 
+def _for_shopper(order: Order, **extra) -> dict:
+    """What every email to the shopper shows: the order and the signed link that
+    opens it from any browser (links.py)."""
+    return {"order": order, "order_link": order_link_path(order), **extra}
+
+
 def _send(subject: str, template: str, context: dict, to: list[str]) -> None:
     """One message to every address in ``to``; an SMTP failure propagates."""
     recipients = [address for address in to if address]
@@ -48,7 +55,7 @@ def order_confirmation(order_id: int) -> None:
         _send(
             _("Xác nhận đơn hàng %(ref)s") % {"ref": order.reference},
             "checkout/emails/order_confirmation.txt",
-            {"order": order},
+            _for_shopper(order),
             [order.email],
         )
 
@@ -74,7 +81,7 @@ def order_status(order_id: int) -> None:
             _("Đơn hàng %(ref)s: %(status)s")
             % {"ref": order.reference, "status": order.get_status_display()},
             "checkout/emails/status_change.txt",
-            {"order": order, "part": None},
+            _for_shopper(order, part=None),
             [order.email],
         )
 
@@ -88,7 +95,7 @@ def seller_order_status(seller_order_id: int) -> None:
             _("Đơn hàng %(ref)s: %(status)s")
             % {"ref": order.reference, "status": part.get_status_display()},
             "checkout/emails/status_change.txt",
-            {"order": order, "part": part},
+            _for_shopper(order, part=part),
             [order.email],
         )
 
@@ -101,7 +108,7 @@ def payment_refunded(order_id: int) -> None:
         _send(
             _("Đơn hàng %(ref)s: đã hoàn tiền") % {"ref": order.reference},
             "checkout/emails/payment_refunded.txt",
-            {"order": order},
+            _for_shopper(order),
             [order.email],
         )
 

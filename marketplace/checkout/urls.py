@@ -23,5 +23,8 @@ urlpatterns = [
     path("thanh-toan/<str:reference>/thu-lai/", views.retry_payment, name="retry"),
     path("don-hang/", views.order_lookup, name="order_lookup"),
     path("don-hang/<str:reference>/", views.order_detail, name="order"),
+    path(
+        "don-hang/<str:reference>/mo/<str:token>/", views.order_link, name="order_link"
+    ),
     path("stripe/webhook/", webhooks.stripe_webhook, name="stripe_webhook"),
 ]

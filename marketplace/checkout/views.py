@@ -10,10 +10,11 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from marketplace.checkout import payments, services
+from marketplace.checkout import links, payments, pictures, services
 from marketplace.checkout import stripe as stripe_api
 from marketplace.checkout.cart import Cart, CartError
 from marketplace.checkout.forms import (
@@ -23,6 +24,7 @@ from marketplace.checkout.forms import (
     new_checkout_key,
 )
 from marketplace.checkout.models import Order, Status
+from marketplace.checkout.timeline import order_timeline
 from sellers.validators import normalize_phone
 
 ORDERS_SESSION_KEY = "checkout_orders"
@@ -51,6 +53,12 @@ def _own_order(request, reference: str) -> Order:
     return order
 
 
+def _order_page(request, template: str, order: Order, **extra):
+    pictures.attach_to_order(order)
+    context = {"order": order, "timeline": order_timeline(order), **extra}
+    return render(request, template, context)
+
+
 def _back_to(request, fallback: str) -> str:
     target = request.POST.get("next") or ""
     if target.startswith("/") and not target.startswith("//"):
@@ -63,6 +71,7 @@ def cart_detail(request):
     summary = Cart(request.session).summary()
     for problem in summary.problems:
         messages.warning(request, problem)
+    pictures.attach_to_cart(summary)
     return render(
         request,
         "checkout/cart.html",
@@ -85,9 +94,30 @@ def cart_add(request):
     return redirect(_back_to(request, reverse("checkout:cart")))
 
 
+STEPS = {"up": 1, "down": -1}
+
+
+def _cart_step(request, delta: int):
+    """A press of the − or + button next to a line (a plain form post)."""
+    try:
+        product, quantity = Cart(request.session).step(
+            request.POST.get("product"), delta
+        )
+    except CartError as exc:
+        messages.error(request, exc.message)
+        return redirect("checkout:cart")
+    if quantity == 0:
+        messages.info(
+            request, _("Đã bỏ %(product)s khỏi giỏ hàng.") % {"product": product.title}
+        )
+    return redirect("checkout:cart")
+
+
 @never_cache
 @require_POST
 def cart_update(request):
+    if request.POST.get("step") in STEPS:
+        return _cart_step(request, STEPS[request.POST["step"]])
     form = CartLineForm(request.POST)
     if not form.is_valid():
         for errors in form.errors.values():
@@ -111,6 +141,34 @@ def cart_remove(request):
     except CartError as exc:
         messages.error(request, exc.message)
     return redirect("checkout:cart")
+
+
+# The checkout's numbered steps and the fields each asks for. Any other visible
+# field of the form (consents, say) is asked in the last step, before the button.
+STEP_FIELDS = (
+    ("lien-he", _lazy("Liên hệ"), ("customer_name", "phone", "email")),
+    ("dia-chi", _lazy("Địa chỉ giao hàng"), ("street_line", "commune", "note")),
+    ("thanh-toan", _lazy("Thanh toán"), ("payment_method",)),
+)
+
+
+def checkout_steps(form: CheckoutForm) -> list[dict]:
+    placed = {name for _slug, _title, names in STEP_FIELDS for name in names}
+    steps = [
+        {
+            "slug": slug,
+            "title": title,
+            "fields": [form[n] for n in names if n in form.fields],
+        }
+        for slug, title, names in STEP_FIELDS
+    ]
+    rest = [f for f in form.visible_fields() if f.name not in placed]
+    steps.append(
+        {"slug": "xac-nhan", "title": _lazy("Xem lại và đặt hàng"), "fields": rest}
+    )
+    for number, step in enumerate(steps, start=1):
+        step["number"] = number
+    return steps
 
 
 def _customer(data: dict) -> services.Customer:
@@ -157,10 +215,12 @@ def checkout(request):
         return redirect("checkout:cart")
     choices = payments.choices_for([group.seller for group in summary.groups])
     form = CheckoutForm(request.POST or None, payment_choices=choices)
+    pictures.attach_to_cart(summary)
     context = {"summary": summary, "form": form}
     if request.method == "GET" or not form.is_valid():
         if "checkout_key" in form.errors:
             context["form"] = _stale_form(request, choices)
+        context["steps"] = checkout_steps(context["form"])
         return render(request, "checkout/checkout.html", context)
     try:
         method = payments.get_method(form.cleaned_data["payment_method"])
@@ -175,6 +235,7 @@ def checkout(request):
         return _show_placed(request, placed.order)
     except services.CheckoutError as exc:
         form.add_error(None, exc.message)
+        context["steps"] = checkout_steps(form)
         return render(request, "checkout/checkout.html", context, status=400)
     cart.clear()
     _remember_order(request, order)
@@ -204,7 +265,7 @@ def retry_payment(request, reference: str):
 @never_cache
 def checkout_success(request, reference: str):
     order = _own_order(request, reference)
-    return render(request, "checkout/success.html", {"order": order})
+    return _order_page(request, "checkout/success.html", order)
 
 
 @never_cache
@@ -221,7 +282,7 @@ def checkout_cancelled(request, reference: str):
         services.cancel_order(order, note=_("Người mua huỷ"))
         messages.info(request, _("Đã huỷ đơn hàng."))
         return redirect("checkout:order", reference=order.reference)
-    return render(request, "checkout/cancelled.html", {"order": order})
+    return _order_page(request, "checkout/cancelled.html", order)
 
 
 @never_cache
@@ -249,4 +310,15 @@ def order_lookup(request):
 @never_cache
 def order_detail(request, reference: str):
     order = _own_order(request, reference)
-    return render(request, "checkout/order_detail.html", {"order": order})
+    return _order_page(request, "checkout/order_detail.html", order)
+
+
+@never_cache
+def order_link(request, reference: str, token: str):
+    """The link of the shopper's emails: opens that order in any browser, which
+    then keeps it like the browser that placed it. A wrong link opens nothing."""
+    order = Order.objects.filter(reference=reference).first()
+    if order is None or not links.token_opens(token, order.reference):
+        return render(request, "checkout/order_link_invalid.html", status=404)
+    _remember_order(request, order)
+    return redirect("checkout:order", reference=order.reference)
