@@ -171,6 +171,12 @@ def checkout_steps(form: CheckoutForm) -> list[dict]:
     return steps
 
 
+def _checkout_page(request, summary, form: CheckoutForm, status: int = 200):
+    pictures.attach_to_cart(summary)
+    context = {"summary": summary, "form": form, "steps": checkout_steps(form)}
+    return render(request, "checkout/checkout.html", context, status=status)
+
+
 def _customer(data: dict) -> services.Customer:
     return services.Customer(
         name=data["customer_name"],
@@ -215,13 +221,10 @@ def checkout(request):
         return redirect("checkout:cart")
     choices = payments.choices_for([group.seller for group in summary.groups])
     form = CheckoutForm(request.POST or None, payment_choices=choices)
-    pictures.attach_to_cart(summary)
-    context = {"summary": summary, "form": form}
     if request.method == "GET" or not form.is_valid():
         if "checkout_key" in form.errors:
-            context["form"] = _stale_form(request, choices)
-        context["steps"] = checkout_steps(context["form"])
-        return render(request, "checkout/checkout.html", context)
+            form = _stale_form(request, choices)
+        return _checkout_page(request, summary, form)
     try:
         method = payments.get_method(form.cleaned_data["payment_method"])
         items = {line.product.pk: line.quantity for line in summary.lines}
@@ -235,8 +238,7 @@ def checkout(request):
         return _show_placed(request, placed.order)
     except services.CheckoutError as exc:
         form.add_error(None, exc.message)
-        context["steps"] = checkout_steps(form)
-        return render(request, "checkout/checkout.html", context, status=400)
+        return _checkout_page(request, summary, form, status=400)
     cart.clear()
     _remember_order(request, order)
     return _start_payment(request, order, method)
