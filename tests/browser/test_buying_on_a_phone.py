@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.catalogue import DUA, PIA
+from tests.browser.conftest import PHONE
 from tests.browser.steps import (
     COD,
     add_to_cart,
@@ -101,6 +102,16 @@ def test_cart_checkout_and_order_pages_fit_a_phone(journey):
     toggle.click()
     expect(visible(page.get_by_text(PIA_4_STARS))).to_be_visible()
     assert_tappable(page.get_by_role("button", name="Đặt hàng", exact=True))
+
+    # On a wide screen the summary stands beside the form instead.
+    page.set_viewport_size({"width": 1280, "height": 900})
+    expect(toggle).not_to_be_visible()
+    aside = page.get_by_role("complementary", name="Đơn hàng")
+    expect(aside).to_be_visible()
+    form_box = page.get_by_role("group", name=re.compile("Liên hệ")).bounding_box()
+    assert aside.bounding_box()["x"] > form_box["x"] + form_box["width"]
+    journey.shot(page, "checkout-wide")
+    page.set_viewport_size(PHONE)
     fill_checkout(page, COD)
     place_order(page)
 
