@@ -40,7 +40,7 @@ def filter_chips(params: SearchParams, request, communes: list[dict]) -> list[di
     places = {bucket["key"]: bucket["label"] for bucket in communes}
     chips = [
         (gettext("%(stars)s sao") % {"stars": star}, names["ocop"], str(star))
-        for star in params.stars
+        for star in sorted(params.stars)
     ]
     chips += [(types.get(t, t), names["seller_type"], t) for t in params.seller_types]
     chips += [(places.get(c, c), names["commune"], c) for c in params.communes]
