@@ -6,9 +6,11 @@ results page and the API: same parameters, cards, sort table and pagination.
 """
 
 from django.http import QueryDict
+from django.utils.translation import gettext
 
 from catalog.models.certificates import STAR_LEVELS
 from catalog.renditions import COVER_SPECS, LOGO_SPECS, picture, prefetch_renditions
+from marketplace.formatting import format_vnd
 from marketplace.helpers import listing
 from search.params import PAGE_NAMES, SearchParams, sort_options
 from search.services import list_products
@@ -20,6 +22,40 @@ def query_string(request) -> str:
     query = request.GET.copy()
     query.pop(PAGE_NAMES["page"], None)
     return query.urlencode()
+
+
+def _without(request, name: str, value: str | None = None) -> str:
+    """The current query string less one parameter (or one of its values)."""
+    query = request.GET.copy()
+    query.pop(PAGE_NAMES["page"], None)
+    kept = [v for v in query.getlist(name) if value is not None and v != value]
+    query.setlist(name, kept)
+    return "?" + query.urlencode()
+
+
+def filter_chips(params: SearchParams, request, communes: list[dict]) -> list[dict]:
+    """A removable chip ``{"label", "remove_url"}`` per filter the shopper chose."""
+    names = PAGE_NAMES
+    types = dict(SellerType.choices)
+    places = {bucket["key"]: bucket["label"] for bucket in communes}
+    chips = [
+        (gettext("%(stars)s sao") % {"stars": star}, names["ocop"], str(star))
+        for star in sorted(params.stars)
+    ]
+    chips += [(types.get(t, t), names["seller_type"], t) for t in params.seller_types]
+    chips += [(places.get(c, c), names["commune"], c) for c in params.communes]
+    if params.price_min is not None:
+        label = gettext("Từ %(price)s") % {"price": format_vnd(params.price_min)}
+        chips.append((label, names["price_min"], None))
+    if params.price_max is not None:
+        label = gettext("Đến %(price)s") % {"price": format_vnd(params.price_max)}
+        chips.append((label, names["price_max"], None))
+    if params.in_stock:
+        chips.append((gettext("Còn hàng"), names["in_stock"], None))
+    return [
+        {"label": label, "remove_url": _without(request, name, value)}
+        for label, name, value in chips
+    ]
 
 
 def category_listing(page, request) -> dict:
@@ -38,6 +74,7 @@ def category_listing(page, request) -> dict:
         "seller_type_options": SellerType.choices,
         "star_options": STAR_LEVELS,
         "commune_options": sorted(communes, key=lambda bucket: bucket["label"]),
+        "filter_chips": filter_chips(results.params, request, communes),
         "query_string": query_string(request),
         "search_engine": not results.degraded,
     }

@@ -97,18 +97,32 @@ def _facet_links(results, request, intent_links=None) -> dict:
     return results.facets
 
 
+def _facet_chips(facets: dict, chips: list[dict]) -> list[dict]:
+    """A removable chip per facet value the shopper ticked (those the query's words
+    selected already have their own chip)."""
+    taken = {chip["remove_url"] for chip in chips}
+    return [
+        {"label": bucket["label"], "remove_url": bucket["toggle_url"]}
+        for buckets in facets.values()
+        for bucket in buckets
+        if bucket["selected"] and bucket["toggle_url"] not in taken
+    ]
+
+
 def search_page(request):
     params = SearchParams.from_querydict(request.GET, PAGE_NAMES)
     results = services.list_products(params, source="page")
     chips = _intent_chips(results.params, request)
+    facets = _facet_links(results, request, _intent_links(chips, request))
     query = request.GET.copy()
     query.pop(PAGE_NAMES["page"], None)
     context = {
         "params": results.params,
         "results": results,
         "products": results.page_obj,
-        "facets": _facet_links(results, request, _intent_links(chips, request)),
+        "facets": facets,
         "intent_chips": chips,
+        "facet_chips": _facet_chips(facets, chips),
         "query_string": query.urlencode(),
         "sort_url": _url_with(params, request, **{PAGE_NAMES["sort"]: None}),
         "suggestion_url": (

@@ -1,5 +1,6 @@
 /* Search-box autocomplete (WAI-ARIA combobox with a listbox popup).
-   Arrow keys move through suggestions, Enter opens one, Escape closes the list.
+   Arrow keys move through suggestions, Enter opens one, Escape closes the list,
+   a click or a tap opens the one under the finger.
    Without JavaScript the box is a plain GET form to /tim-kiem/. */
 (function () {
   "use strict";
@@ -43,6 +44,13 @@
       }
     }
 
+    function go(index) {
+      var item = items[index];
+      if (!item) return;
+      close();
+      window.location.href = item.url;
+    }
+
     function render(suggestions) {
       items = suggestions;
       list.textContent = "";
@@ -59,10 +67,10 @@
         kind.textContent = labels[item.type] || "";
         li.appendChild(text);
         li.appendChild(kind);
-        li.addEventListener("mousedown", function (event) {
-          event.preventDefault();
-          window.location.href = item.url;
-        });
+        // Keep the focus in the box (no blur) on a press, open the choice on a click or tap.
+        li.addEventListener("mousedown", function (event) { event.preventDefault(); });
+        li.addEventListener("click", function () { go(i); });
+        li.addEventListener("mousemove", function () { if (active !== i) highlight(i); });
         list.appendChild(li);
       });
       if (suggestions.length) {
@@ -104,13 +112,19 @@
       } else if (event.key === "Enter") {
         if (!list.hidden && active >= 0 && items[active]) {
           event.preventDefault();
-          window.location.href = items[active].url;
+          go(active);
         }
       } else if (event.key === "Escape") {
         if (!list.hidden) { event.preventDefault(); close(); }
       }
     });
-    input.addEventListener("blur", function () { setTimeout(close, 100); });
+    input.addEventListener("blur", function () { setTimeout(close, 150); });
+    input.addEventListener("focus", function () {
+      if (items.length && input.value.trim() === lastQuery) {
+        list.hidden = false;
+        input.setAttribute("aria-expanded", "true");
+      }
+    });
   }
 
   function init() {

@@ -1,5 +1,6 @@
-// Progressive enhancement: a select marked data-autosubmit submits its form on change.
-// The filter forms work without this script (they have a submit button).
+// Progressive enhancement of the filter forms, which work without this script:
+// a select marked data-autosubmit submits its form on change, and the folded
+// filter panel (a <details>, closed on phones) starts open on wide screens.
 (function () {
   "use strict";
   document.querySelectorAll("select[data-autosubmit]").forEach(function (select) {
@@ -9,4 +10,9 @@
       }
     });
   });
+  if (window.matchMedia && window.matchMedia("(min-width: 64em)").matches) {
+    document.querySelectorAll("details[data-filter-panel]").forEach(function (panel) {
+      panel.open = true;
+    });
+  }
 })();

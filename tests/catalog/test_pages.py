@@ -385,6 +385,27 @@ def test_commune_filter_uses_the_sellers_commune(category_products, client):
     assert f'<option value="{second.code}" selected>' in response.content.decode()
 
 
+def test_chosen_filters_show_as_chips_whose_links_remove_them(
+    category_products, client
+):
+    url = category_products["page"].url
+    second = category_products["communes"][1]
+
+    response = client.get(url, {"sao": ["3", "5"], "xa": second.code, "gia_tu": 20000})
+    chips = {c["label"]: c["remove_url"] for c in response.context["filter_chips"]}
+
+    assert list(chips) == ["3 sao", "5 sao", second.full_name, "Từ 20.000 ₫"]
+    assert 'class="chip"' in response.content.decode()
+    assert titles(response) == ["Mắm đắt"]
+    # Removing "5 sao" keeps the other filters; the chip of the commune drops it.
+    assert titles(client.get(url + chips["5 sao"])) == []
+    assert sorted(titles(client.get(url + chips[second.full_name]))) == [
+        "Mắm rẻ",
+        "Mắm đắt",
+    ]
+    assert client.get(url).context["filter_chips"] == []
+
+
 def test_seller_type_filter(category_products, client):
     found = titles(client.get(category_products["page"].url, {"loai": "cooperative"}))
 

@@ -226,3 +226,18 @@ def test_the_log_keeps_the_query_as_typed_and_the_filters_it_became(
     entry = SearchQueryLog.objects.latest("created_at")
     assert entry.query == "Kẹo 4 sao" and entry.query_folded == "keo 4 sao"
     assert entry.filters["ocop"] == [4] and entry.filters["text"] == "Kẹo"
+
+
+@pytest.mark.engine
+@pytest.mark.django_db
+def test_ticked_facets_show_as_chips_once_beside_the_words_chips(catalogue, client):
+    response = client.get("/tim-kiem/", {"q": "kẹo 4 sao", "loai": "cooperative"})
+
+    labels = [c["label"] for c in response.context["intent_chips"]]
+    facet_chips = response.context["facet_chips"]
+    assert labels == ["OCOP 4 sao"]
+    # The 4 stars came from the words: one chip for it, not a second facet chip.
+    assert [c["label"] for c in facet_chips] == ["Hợp tác xã"]
+    removed = _query(facet_chips[0]["remove_url"])
+    assert "loai" not in removed and removed["q"] == ["kẹo 4 sao"]
+    assert response.content.decode().count('class="chip"') == 2
