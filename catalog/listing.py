@@ -17,6 +17,8 @@ from catalog.models.certificates import STAR_LEVELS
 
 __all__ = [
     "STAR_LEVELS",
+    "awarded",
+    "ocop_rated",
     "rated",
     "recognised",
     "valid_certificates",
