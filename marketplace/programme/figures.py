@@ -140,7 +140,8 @@ def _count_rows(grouped: Iterable[dict], key: str, labels: dict) -> list[CountRo
 
 
 def _per(products: QuerySet, key: str) -> QuerySet:
-    return products.values(key).annotate(
+    # order_by(): pages are ordered by tree path, which would split the groups.
+    return products.order_by().values(key).annotate(
         products=Count("pk"), sellers=Count("seller", distinct=True)
     )
 
@@ -168,6 +169,7 @@ def _by_seller_field(field: str) -> list[dict]:
     """Live sellers per value of ``field`` with their live products."""
     return list(
         SellerPage.objects.live()
+        .order_by()
         .values(field)
         .annotate(
             sellers=Count("pk", distinct=True),

@@ -2,6 +2,7 @@
 same rows in XLSX and CSV (``?export=xlsx`` / ``?export=csv``)."""
 
 from django.core.exceptions import PermissionDenied
+from django.views.defaults import permission_denied
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, TitleColumn
@@ -21,11 +22,12 @@ def columns(table: Table) -> list[Column]:
 
 
 class DepartmentOnlyMixin:
-    """The programme's figures are the department's: anyone else gets a 403."""
+    """The programme's figures are the department's: anyone else gets a 403 (not
+    the admin's usual redirect home, which an export link would follow silently)."""
 
     def dispatch(self, request, *args, **kwargs):
         if not is_department(request.user):
-            raise PermissionDenied
+            return permission_denied(request, PermissionDenied())
         return super().dispatch(request, *args, **kwargs)
 
 

@@ -9,8 +9,9 @@ adds its section from its ``AppConfig.ready()``::
         sections.Section(
             key="complaints",
             title=_("Khiếu nại theo năm"),
-            template_name="complaints/admin/dashboard_section.html",
-            get_context=complaint_counts,  # (request) -> dict for the template
+            # A list of (label, number): data["rows"] in this ready-made template.
+            template_name="programme/admin/section_counts.html",
+            get_context=complaint_counts,  # (request) -> {"rows": [("2026", 12)]}
             report_url_name="complaints_admin:yearly",  # optional: its export
         )
     )
