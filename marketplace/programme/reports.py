@@ -2,9 +2,9 @@
 same rows in XLSX and CSV (``?export=xlsx`` / ``?export=csv``)."""
 
 from django.core.exceptions import PermissionDenied
-from django.views.defaults import permission_denied
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.views.defaults import permission_denied
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
