@@ -141,8 +141,10 @@ def _count_rows(grouped: Iterable[dict], key: str, labels: dict) -> list[CountRo
 
 def _per(products: QuerySet, key: str) -> QuerySet:
     # order_by(): pages are ordered by tree path, which would split the groups.
-    return products.order_by().values(key).annotate(
-        products=Count("pk"), sellers=Count("seller", distinct=True)
+    return (
+        products.order_by()
+        .values(key)
+        .annotate(products=Count("pk"), sellers=Count("seller", distinct=True))
     )
 
 

@@ -444,7 +444,7 @@ def test_extra_sections_registered_by_other_modules_are_shown(catalogue, departm
         sections.unregister("thu-nghiem")
 
     assert '<h2 id="section-thu-nghiem">Khiếu nại theo năm</h2>' in html
-    assert "<tr><th scope=\"row\">2026</th><td>7</td></tr>" in html
+    assert '<tr><th scope="row">2026</th><td>7</td></tr>' in html
 
 
 def test_dashboard_query_count(catalogue, department, django_assert_num_queries):
