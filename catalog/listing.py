@@ -12,10 +12,18 @@ from collections.abc import Iterable
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
-from catalog.models import OcopCertificate
+from catalog.models import OcopCertificate, RuralIndustrialAward
 from catalog.models.certificates import STAR_LEVELS
 
-__all__ = ["STAR_LEVELS", "rated", "valid_certificates", "with_ocop_stars"]
+__all__ = [
+    "STAR_LEVELS",
+    "awarded",
+    "ocop_rated",
+    "rated",
+    "recognised",
+    "valid_certificates",
+    "with_ocop_stars",
+]
 
 
 def valid_certificates(today: datetime.date | None = None) -> QuerySet:
@@ -43,3 +51,20 @@ def rated(stars: Iterable[int], today: datetime.date | None = None) -> Q:
         )
         condition |= Q(Exists(exact)) & ~Q(Exists(higher))
     return condition
+
+
+def ocop_rated(today: datetime.date | None = None) -> Q:
+    """Products with a valid OCOP certificate today (any number of stars)."""
+    return Q(Exists(valid_certificates(today).filter(product=OuterRef("pk"))))
+
+
+def awarded() -> Q:
+    """Products with a verified rural-industrial award (awards do not expire)."""
+    return Q(
+        Exists(RuralIndustrialAward.objects.verified().filter(product=OuterRef("pk")))
+    )
+
+
+def recognised(today: datetime.date | None = None) -> Q:
+    """OCOP-rated or rural-industrial awarded: the share the province reports."""
+    return ocop_rated(today) | awarded()

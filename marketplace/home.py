@@ -1,11 +1,11 @@
 """What the home page shows, computed from the database (never typed in)."""
 
 from django.core.cache import cache
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Q
 
 from catalog.cards import card_batch
-from catalog.listing import valid_certificates
-from catalog.models import CategoryPage, ProductPage, RuralIndustrialAward
+from catalog.listing import recognised
+from catalog.models import CategoryPage, ProductPage
 from catalog.renditions import COLLECTION_SPECS, HERO_SPECS, find_renditions, picture
 from marketplace.models.snippets import Collection, CollectionItem
 from sellers.models import SellerPage
@@ -21,15 +21,12 @@ def catalogue_figures() -> dict:
     if figures is not None:
         return figures
     products = ProductPage.objects.live()
-    recognised = products.filter(
-        Exists(valid_certificates().filter(product=OuterRef("pk")))
-        | Exists(RuralIndustrialAward.objects.verified().filter(product=OuterRef("pk")))
-    ).count()
+    recognised_count = products.filter(recognised()).count()
     product_count = products.count()
     figures = {
         "sellers": SellerPage.objects.live().count(),
         "products": product_count,
-        "recognised_percent": round(100 * recognised / product_count)
+        "recognised_percent": round(100 * recognised_count / product_count)
         if product_count
         else 0,
     }

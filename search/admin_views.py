@@ -1,13 +1,9 @@
 """The search report: what shoppers look for, and what they do not find."""
 
-import datetime
-
 from django.core.exceptions import PermissionDenied
-from django.db.models import Avg, Count, Max, Q
 from django.shortcuts import render
-from django.utils import timezone
 
-from search.models import SearchQueryLog
+from search import query_report
 
 PERIODS = (7, 30, 90)
 
@@ -20,40 +16,14 @@ def search_report(request):
     except ValueError:
         days = 30
     days = days if days in PERIODS else 30
-    since = timezone.now() - datetime.timedelta(days=days)
-    logs = SearchQueryLog.objects.filter(created_at__gte=since).exclude(query_folded="")
-    grouped = (
-        logs.values("query_folded")
-        .annotate(
-            searches=Count("pk"),
-            avg_results=Avg("result_count"),
-            last_seen=Max("created_at"),
-            example=Max("query"),
-        )
-        .order_by("-searches", "query_folded")
-    )
-    summary = logs.aggregate(
-        total=Count("pk"),
-        zero=Count("pk", filter=Q(result_count=0)),
-        degraded=Count("pk", filter=Q(degraded=True)),
-        avg_ms=Avg("took_ms"),
-    )
+    logs = query_report.searches_since(days)
     return render(
         request,
         "search/admin/search_report.html",
         {
-            "top_queries": grouped[:50],
-            "zero_queries": (
-                logs.filter(result_count=0)
-                .values("query_folded")
-                .annotate(
-                    searches=Count("pk"),
-                    last_seen=Max("created_at"),
-                    example=Max("query"),
-                )
-                .order_by("-searches", "query_folded")[:50]
-            ),
-            "summary": summary,
+            "top_queries": query_report.top_queries(logs)[:50],
+            "zero_queries": query_report.zero_result_queries(logs)[:50],
+            "summary": query_report.summary(logs),
             "days": days,
             "periods": PERIODS,
         },
