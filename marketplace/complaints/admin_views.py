@@ -107,11 +107,11 @@ def _after_step(request, case, step, form, form_name, done: str):
     try:
         step()
     except services.ComplaintError as exc:
-        form.add_error(None, exc.message)
+        context = _detail_context(request, case, **{form_name: form})
+        context["step_error"] = exc.message
     else:
         messages.success(request, done)
         return redirect("complaints_admin:detail", case.pk)
-    context = _detail_context(request, case, **{form_name: form})
     return render(request, "complaints/admin/detail.html", context, status=400)
 
 
