@@ -256,7 +256,9 @@ def decide(complaint: Complaint, decision: str, text: str, user) -> Complaint:
         raise ComplaintError(_("Vui lòng nhập nội dung kết luận gửi người mua."))
     with transaction.atomic():
         # Lock the seller's row too: two decisions at once still see each other.
-        SellerPage.objects.select_for_update().filter(pk=complaint.seller_id).first()
+        SellerPage.objects.select_for_update(of=("self",)).filter(
+            pk=complaint.seller_id
+        ).first()
         case = _locked(complaint)
         if case.status == Status.DECIDED:
             raise ComplaintError(_("Khiếu nại này đã có kết luận."))

@@ -7,7 +7,6 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from marketplace.complaints import admin_urls
-from marketplace.complaints.models import Status
 from sellers.services import is_department, sellers_for_user
 
 # The shell's "Sở Công Thương" menu takes the items registered with this hook.
@@ -50,7 +49,7 @@ def register_department_complaints_menu_item():
 def register_seller_complaints_menu_item():
     return SellerComplaintsMenuItem(
         _("Khiếu nại"),
-        reverse("complaints_admin:index") + f"?trang_thai={Status.ASKED}",
+        reverse("complaints_admin:index"),
         name="my_complaints",
         icon_name="warning",
         order=256,
