@@ -6,6 +6,7 @@ outbox, never inside the request."""
 from __future__ import annotations
 
 import datetime
+import os
 import secrets
 import time
 from dataclasses import dataclass, field
@@ -137,9 +138,12 @@ def file_complaint(filing: Filing) -> Complaint:
     try:
         with transaction.atomic():
             complaint.save()
-            for upload in filing.photos:
+            for number, upload in enumerate(filing.photos, start=1):
+                # The shopper's own file name stays out of the stored name.
+                extension = os.path.splitext(upload.name)[1].lower()
+                name = f"{complaint.reference}-{number}{extension}"
                 photo = ComplaintPhoto(complaint=complaint)
-                photo.file.save(upload.name, upload, save=True)
+                photo.file.save(name, upload, save=True)
                 written.append(photo)
             queue_email("complaint_filed", complaint.pk)
     except BaseException:

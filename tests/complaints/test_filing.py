@@ -65,8 +65,9 @@ def test_a_good_complaint_is_one_case_with_private_photos_and_a_queued_email(
     assert case.order == order_a and case.seller == sellers["a"]
     assert case.email == "an@example.vn"
     assert case.photos.count() == 2
-    for photo in case.photos.all():
+    for number, photo in enumerate(case.photos.all(), start=1):
         stored = Path(photo.file.path)
+        assert stored.name.startswith(f"{case.reference}-{number}")
         assert stored.is_file()
         assert not stored.is_relative_to(Path(settings.MEDIA_ROOT))
     assert _queued("complaint_filed") == 1
