@@ -40,7 +40,8 @@ def _filtered(request: HttpRequest, complaints):
         complaints = complaints.filter(status=status)
     if request.GET.get("tre_han") == "1":
         complaints = complaints.filter(services.late_filter())
-    query = request.GET.get("q", "").strip()[:20]
+    # PostgreSQL refuses NUL in a text parameter: drop it rather than fail.
+    query = request.GET.get("q", "").replace("\x00", "").strip()[:20]
     if query:
         complaints = complaints.filter(reference__icontains=query)
     return complaints, status, query

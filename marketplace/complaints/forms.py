@@ -17,6 +17,7 @@ from marketplace.complaints.models import Decision, Reason
 from marketplace.helpers.uploads import document_problem, read_upload
 from sellers.validators import normalize_phone
 
+PHONE_INPUT = forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"})
 MAX_PHOTOS = 3
 PHOTO_TYPES = {"jpg": "jpg", "jpeg": "jpg", "png": "png"}
 NOT_FOUND = _("Không tìm thấy đơn với mã và số điện thoại này. Vui lòng kiểm tra lại.")
@@ -94,7 +95,9 @@ class ComplaintForm(forms.Form):
     part the complaint is about."""
 
     reference = forms.CharField(label=_("Mã đơn hàng"), max_length=32)
-    phone = forms.CharField(label=_("Số điện thoại đặt hàng"), max_length=20)
+    phone = forms.CharField(
+        label=_("Số điện thoại đặt hàng"), max_length=20, widget=PHONE_INPUT
+    )
     line = LineChoiceField(
         label=_("Sản phẩm bị khiếu nại"),
         queryset=OrderLine.objects.none(),
@@ -126,6 +129,8 @@ class ComplaintForm(forms.Form):
     def _find_order(reference, phone) -> Order | None:
         if not isinstance(reference, str) or not isinstance(phone, str):
             return None
+        if "\x00" in reference:  # PostgreSQL refuses NUL in a text parameter
+            return None
         return find_order_for_shopper(reference[:40], _phone_or_blank(phone[:40]))
 
     def clean(self):
@@ -153,7 +158,9 @@ class ComplaintForm(forms.Form):
 
 
 class FollowForm(forms.Form):
-    phone = forms.CharField(label=_("Số điện thoại đặt hàng"), max_length=20)
+    phone = forms.CharField(
+        label=_("Số điện thoại đặt hàng"), max_length=20, widget=PHONE_INPUT
+    )
 
     def clean_phone(self):
         return _phone_or_blank(self.cleaned_data["phone"])

@@ -4,8 +4,9 @@ following a case. Never cached; CSRF on every form; rules in services.py."""
 from __future__ import annotations
 
 import hmac
+import re
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
@@ -16,6 +17,7 @@ from marketplace.complaints import services
 from marketplace.complaints.forms import ComplaintForm, FollowForm, FollowLookupForm
 
 _SHOWN = "complaints_shown"
+_REFERENCE = re.compile(r"[A-Za-z0-9]{1,12}")
 # The order pages remember the orders this browser placed or looked up.
 _ORDERS = "checkout_orders"
 
@@ -82,7 +84,9 @@ def file(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def status(request: HttpRequest, reference: str) -> HttpResponse:
     """The case's status: to the browser that filed it, or with the phone."""
-    reference = reference.strip().upper()[:12]
+    if not _REFERENCE.fullmatch(reference):
+        raise Http404
+    reference = reference.upper()
     complaint = None
     form = FollowForm(request.POST or None)
     if _known(request, _SHOWN, reference):

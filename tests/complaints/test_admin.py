@@ -276,3 +276,25 @@ def test_photos_are_served_only_to_the_department_and_the_cases_seller(
     assert served["Content-Type"] == "image/jpeg"
     assert "sandbox" in served["Content-Security-Policy"]
     assert _client(sellers["editor_b"]).get(url).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?p=-1&nam=99999",
+        "?q=%00%27%22&trang_thai=%3Cscript%3E&tre_han=%00",
+        "?nam=abc&p=abc&q=" + "x" * 500,
+    ],
+)
+def test_hostile_admin_queries_and_posts_never_give_a_500(
+    sellers, order_a, department, query
+):
+    case = _file(order_a, sellers["a"])
+    officer = _client(department)
+    assert officer.get(ADMIN + query).status_code == 200
+    hostile = {"decision": "x" * 1000, "text": "\x00", "question": "\x00 "}
+    for step in ("ket-luan", "hoi-nguoi-ban"):
+        assert officer.post(f"{ADMIN}{case.pk}/{step}/", hostile).status_code == 400
+    assert officer.get(f"{ADMIN}999999/").status_code == 404
+    case.refresh_from_db()
+    assert (case.status, case.decision, case.question) == (Status.NEW, "", "")
