@@ -3,6 +3,7 @@ filters, each step's email in the outbox, the suspension proposal on a second
 upheld violation, the yearly counts, and seller A never seeing seller B's cases."""
 
 import datetime
+import json
 
 import pytest
 from django.test import Client
@@ -298,3 +299,15 @@ def test_hostile_admin_queries_and_posts_never_give_a_500(
     assert officer.get(f"{ADMIN}999999/").status_code == 404
     case.refresh_from_db()
     assert (case.status, case.decision, case.question) == (Status.NEW, "", "")
+
+
+def _menu_has(body: str, label: str) -> bool:
+    # The sidebar menu is embedded as JSON, with non-ASCII letters escaped.
+    return json.dumps(label)[1:-1] in body or label in body
+
+
+def test_the_menus_lead_the_department_and_sellers_to_the_cases(sellers, department):
+    officer_home = _client(department).get("/quan-tri/").content.decode()
+    assert ADMIN in officer_home and _menu_has(officer_home, "Khiếu nại")
+    seller_home = _client(sellers["editor_a"]).get("/quan-tri/").content.decode()
+    assert ADMIN in seller_home and _menu_has(seller_home, "Khiếu nại")
