@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("catalog.urls")),
     path("dang-ky-ban-hang/", include("sellers.urls")),
     path("", include("marketplace.checkout.urls")),
+    path("khieu-nai/", include("marketplace.complaints.urls")),
     path("", include("search.urls")),
 ]
 

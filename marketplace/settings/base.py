@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "search",
     "marketplace.checkout",
     "marketplace.programme",
+    "marketplace.complaints",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
@@ -248,6 +249,10 @@ CHECKOUT_MAX_LINE_QUANTITY = 99
 # applications one address may send per hour (every submission counts).
 SELLER_APPLICATION_MAX_DOCUMENT_SIZE = 10 * 1024 * 1024
 SELLER_APPLICATIONS_PER_HOUR = int(os.environ.get("SELLER_APPLICATIONS_PER_HOUR", "5"))
+# Complaints (/khieu-nai/): each photo's size cap, and how many complaints one
+# address may send per hour (every submission counts).
+COMPLAINT_MAX_PHOTO_SIZE = 8 * 1024 * 1024
+COMPLAINTS_PER_HOUR = int(os.environ.get("COMPLAINTS_PER_HOUR", "5"))
 CHECKOUT_DEPARTMENT_EMAILS = [
     e.strip() for e in os.environ.get("CHECKOUT_DEPARTMENT_EMAILS", "").split(",") if e
 ]
