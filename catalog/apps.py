@@ -12,9 +12,9 @@ class CatalogConfig(AppConfig):
         from catalog.models.pages import product_detail
         from catalog.permissions import OcopCertificatePermissionPolicy
         from catalog.product_detail import product_detail_context
+        from catalog.signal_handlers import register_signal_handlers
         from catalog.spreadsheet.emails import EMAILS
         from marketplace.helpers.outbox import register_emails
-        from catalog.signal_handlers import register_signal_handlers
         from sellers.isolation import register_seller_records
 
         register_signal_handlers()

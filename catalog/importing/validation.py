@@ -70,7 +70,9 @@ def validate_rows(
     """
     allowed = COLUMNS + EXTENDED_COLUMNS if extended else COLUMNS
     scope = SellerScope(seller) if seller is not None else None
-    errors = _header_errors(header, allowed, scope.required if scope else REQUIRED_COLUMNS)
+    errors = _header_errors(
+        header, allowed, scope.required if scope else REQUIRED_COLUMNS
+    )
     if errors:
         return Validation(rows=[], errors=errors)
     validator = RowValidator(Lookups(), base_dir, extended)
@@ -85,9 +87,7 @@ def validate_rows(
     errors.sort(
         key=lambda e: (e.line, allowed.index(e.column) if e.column in allowed else -1)
     )
-    return Validation(
-        rows=[] if errors else products, errors=errors, checked=products
-    )
+    return Validation(rows=[] if errors else products, errors=errors, checked=products)
 
 
 def validate_records(

@@ -68,7 +68,9 @@ def _example(seller: SellerPage | None, category: str) -> dict[str, str]:
 
 def template_workbook(seller: SellerPage | None = None) -> bytes:
     """The template as XLSX bytes, its example row filled for ``seller``."""
-    categories = list(Category.objects.order_by("sort_order").values_list("slug", flat=True))
+    categories = list(
+        Category.objects.order_by("sort_order").values_list("slug", flat=True)
+    )
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("Sản phẩm")
@@ -100,7 +102,9 @@ def _guide(sheet, categories: list[str]) -> None:
     explanations["category"] = explanations["category"] % {
         "choices": ", ".join(categories)
     }
-    sheet.append([_("Cột"), _("Tên cột (import_products)"), _("Bắt buộc"), _("Cách ghi")])
+    sheet.append(
+        [_("Cột"), _("Tên cột (import_products)"), _("Bắt buộc"), _("Cách ghi")]
+    )
     for cell in sheet[1]:
         cell.font = _BOLD
     for column in COLUMNS:

@@ -5,6 +5,7 @@ import io
 
 import pytest
 from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
 from wagtail.models import Revision, WorkflowState
@@ -270,7 +271,9 @@ def test_row_naming_another_seller_is_an_error_on_that_cell(
         price_vnd="1000",
     )
 
-    upload(client, django_capture_on_commit_callbacks, shop["seller"], csv_file([cells]))
+    upload(
+        client, django_capture_on_commit_callbacks, shop["seller"], csv_file([cells])
+    )
 
     item = latest_upload()
     assert item.status == Status.INVALID
@@ -288,7 +291,10 @@ def test_seller_cannot_open_or_confirm_another_users_upload(
     outsider = seller_with_editor("htx-thu-ba", title="HTX Thứ Ba")[2]
     client.force_login(outsider)
 
-    assert client.get(reverse("catalog_spreadsheet:detail", args=[item.pk])).status_code == 404
+    assert (
+        client.get(reverse("catalog_spreadsheet:detail", args=[item.pk])).status_code
+        == 404
+    )
     response = client.post(reverse("catalog_spreadsheet:confirm", args=[item.pk]))
     assert response.status_code == 404
     item.refresh_from_db()
@@ -328,10 +334,6 @@ def test_template_downloads_with_vietnamese_headings_and_reads_back(
     assert products.max_row == 2  # one example row
     assert guide.max_row == len(headings) + 1
     # the template as downloaded is a valid upload of its example product
-    sheet = io.BytesIO(response.content)
-    sheet.name = "mau.xlsx"
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
     upload(
         client,
         django_capture_on_commit_callbacks,
