@@ -79,7 +79,9 @@ def upload_for(user, upload_id) -> SpreadsheetUpload | None:
         .filter(pk=upload_id, user=user)
         .first()
     )
-    if upload is None or not uploadable_sellers(user).filter(pk=upload.seller_id):
+    if upload is None:
+        return None
+    if not uploadable_sellers(user).filter(pk=upload.seller_id).exists():
         return None
     return upload
 
