@@ -15,6 +15,7 @@ department's own uploads are published when it asks (``publish``).
 
 from __future__ import annotations
 
+import datetime
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -54,6 +55,7 @@ logger = logging.getLogger(__name__)
 
 Status = SpreadsheetUpload.Status
 SHEET_SUFFIXES = (".csv", ".xlsx")
+STALE_AFTER = datetime.timedelta(days=1)
 # Progress is written every this many rows (one small UPDATE or cache write).
 PROGRESS_STEP = 25
 
@@ -94,6 +96,7 @@ def start_upload(
 ) -> SpreadsheetUpload:
     """Keep the files in the upload's folder and queue their validation."""
     suffix = Path(sheet.name).suffix.lower()
+    _prune_stale(user)
     with transaction.atomic():
         upload = SpreadsheetUpload.objects.create(
             user=user,
@@ -107,6 +110,15 @@ def start_upload(
             storage.save(upload.pk, photos, storage.PHOTOS_ZIP)
         enqueue(validate_upload_task, str(upload.pk))
     return upload
+
+
+def _prune_stale(user) -> None:
+    """Previews never confirmed give their files back after STALE_AFTER."""
+    stale = SpreadsheetUpload.objects.filter(
+        user=user, status=Status.READY, created_at__lt=timezone.now() - STALE_AFTER
+    )
+    for old in stale:
+        discard_upload(old)
 
 
 def _rows_with_photo_paths(table: Table, photos: Path) -> list:

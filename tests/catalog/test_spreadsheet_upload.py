@@ -1,12 +1,14 @@
 """The spreadsheet upload in the admin: preview, all-or-nothing import, photos in a
 ZIP, one seller's products only, sales data without re-approval."""
 
+import datetime
 import io
 
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 from wagtail.models import Revision, WorkflowState
 
@@ -343,3 +345,19 @@ def test_template_downloads_with_vietnamese_headings_and_reads_back(
     )
     item = latest_upload()
     assert item.status == Status.READY, item.preview
+
+
+def test_a_preview_never_confirmed_gives_its_files_back_a_day_later(
+    client, shop, django_capture_on_commit_callbacks
+):
+    upload(client, django_capture_on_commit_callbacks, shop["seller"], xlsx([row()]))
+    old = latest_upload()
+    assert old.status == Status.READY and storage.folder(old.pk).exists()
+    SpreadsheetUpload.objects.filter(pk=old.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=2)
+    )
+
+    upload(client, django_capture_on_commit_callbacks, shop["seller"], xlsx([row()]))
+
+    assert not SpreadsheetUpload.objects.filter(pk=old.pk).exists()
+    assert not storage.folder(old.pk).exists()
