@@ -13,9 +13,12 @@ class CatalogConfig(AppConfig):
         from catalog.permissions import OcopCertificatePermissionPolicy
         from catalog.product_detail import product_detail_context
         from catalog.signal_handlers import register_signal_handlers
+        from catalog.spreadsheet.emails import EMAILS
+        from marketplace.helpers.outbox import register_emails
         from sellers.isolation import register_seller_records
 
         register_signal_handlers()
+        register_emails(EMAILS)
         product_detail.plug(product_detail_context)
         # Before any viewset asks for it: sellers see their own certificates only.
         register_permission_policy(

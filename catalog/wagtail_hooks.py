@@ -48,6 +48,9 @@ from catalog.permissions import (
     return_to_sellers,
     verify_certificates,
 )
+from catalog.sales_data import SALES_DATA_ACTION
+from catalog.spreadsheet import admin_urls as spreadsheet_urls
+from catalog.spreadsheet.services import can_upload
 from catalog.stock import apply_edited_stock
 from marketplace.formatting import format_date
 from sellers.isolation import SellerRecordsChooserViewSet
@@ -583,3 +586,49 @@ def product_label_listing_button(page, user, next_url=None):
 @hooks.register("register_page_header_buttons")
 def product_label_header_button(page, user, view_name, next_url=None):
     yield ProductLabelButton(page=page, priority=66)
+
+
+# -- spreadsheet upload and quick list (catalog/spreadsheet/) -------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_spreadsheet_urls():
+    return [
+        path("bang-tinh/", include(spreadsheet_urls, namespace="catalog_spreadsheet"))
+    ]
+
+
+class SpreadsheetMenuItem(AdminMenuItem):
+    def is_shown(self, request):
+        return can_upload(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_spreadsheet_menu_item():
+    return SpreadsheetMenuItem(
+        _("Tải bảng tính sản phẩm"),
+        reverse("catalog_spreadsheet:upload"),
+        name="spreadsheet-upload",
+        icon_name="upload",
+        order=262,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_quick_edit_menu_item():
+    return SpreadsheetMenuItem(
+        _("Sửa nhanh giá và tồn kho"),
+        reverse("catalog_spreadsheet:quick_edit"),
+        name="quick-edit",
+        icon_name="pick",
+        order=264,
+    )
+
+
+@hooks.register("register_log_actions")
+def register_sales_data_log_action(actions):
+    actions.register_action(
+        SALES_DATA_ACTION,
+        _("Cập nhật giá, tồn kho hoặc trạng thái bán"),
+        _("Đã cập nhật giá, tồn kho hoặc trạng thái bán (không cần duyệt)"),
+    )

@@ -604,6 +604,7 @@ def run_other_benchmarks() -> int:
         "bench_checkout.py",
         "bench_labels.py",
         "bench_programme.py",
+        "bench_spreadsheet.py",
     ):
         script = ROOT / "scripts" / name
         if not script.exists():

@@ -16,6 +16,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from catalog.importing.bulk import register_bulk_participant
+from catalog.signals import sales_data_changed
 from search.documents import PRODUCTS, SELLERS
 
 logger = logging.getLogger(__name__)
@@ -143,6 +144,15 @@ def _page_changed(sender, instance, **kwargs) -> None:
         _after_commit(reindex_seller, instance.pk)
 
 
+def _sales_data_changed(sender, page_ids, **kwargs) -> None:
+    """Price, stock and availability are in the product documents (filters, sort)."""
+    pending = _pending.get()
+    if pending is not None:
+        pending[PRODUCTS].update(page_ids)
+        return
+    _after_commit(reindex_products, list(page_ids))
+
+
 def _page_deleted(sender, instance, **kwargs) -> None:
     from search.indexing import delete_pages
 
@@ -188,6 +198,7 @@ def register_signal_handlers() -> None:
     # Imports publish hundreds of pages: index them in batches when the import ends.
     register_bulk_participant(bulk_updates)
     page_published.connect(_page_changed, dispatch_uid="search-page-published")
+    sales_data_changed.connect(_sales_data_changed, dispatch_uid="search-sales-data")
     page_unpublished.connect(_page_changed, dispatch_uid="search-page-unpublished")
     post_page_move.connect(_page_changed, dispatch_uid="search-page-moved")
     for model in (ProductPage, SellerPage):

@@ -72,6 +72,14 @@ def _file(cells: Cells, item: Any, base_dir: Path | None, column: str) -> Path |
         )
         return None
     path = base_dir / relative
+    if not path.resolve().is_relative_to(base_dir.resolve()):
+        # "../" (or a link) would reach files outside the import's own folder.
+        cells.error(
+            column,
+            _("Đường dẫn ảnh “%(value)s” ra ngoài thư mục ảnh của tệp nhập.")
+            % {"value": item},
+        )
+        return None
     if not path.is_file():
         cells.error(column, _("Không tìm thấy ảnh “%(value)s”.") % {"value": item})
         return None

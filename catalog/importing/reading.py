@@ -7,11 +7,14 @@ import datetime
 import html
 import io
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+
+from marketplace.helpers.text import fold
 
 COLUMNS = (
     "seller_name",
@@ -38,6 +41,25 @@ REQUIRED_COLUMNS = (
     "price_vnd",
     "unit",
 )
+# The headings of the admin's template (catalog/spreadsheet/template.py); a file may
+# use them instead of the column names, in any case and with or without accents.
+HEADINGS = {
+    "seller_name": _("Tên người bán"),
+    "seller_type": _("Loại hình"),
+    "tax_code": _("Mã số thuế"),
+    "commune": _("Xã/phường"),
+    "district": _("Huyện cũ"),
+    "product_name": _("Tên sản phẩm"),
+    "category": _("Danh mục"),
+    "price_vnd": _("Giá (đồng)"),
+    "unit": _("Đơn vị tính"),
+    "description": _("Mô tả"),
+    "ocop_stars": _("Số sao OCOP"),
+    "ocop_certificate_no": _("Số quyết định OCOP"),
+    "ocop_issued": _("Ngày cấp OCOP"),
+    "stock": _("Tồn kho"),
+    "image": _("Ảnh"),
+}
 # Seller-profile and award details the demo generator fills in; files keep to COLUMNS.
 IMAGE_SEPARATOR = ";"  # several pictures in one cell
 EXTENDED_COLUMNS = (
@@ -101,10 +123,30 @@ class ImportValidationError(Exception):
 
 @dataclass
 class Table:
-    """A header and its rows, each with its spreadsheet line number."""
+    """A header and its rows, each with its spreadsheet line number; ``headings``
+    keeps each column's heading as the file wrote it (for error messages)."""
 
     header: list[str]
     rows: list[tuple[int, dict[str, Any]]]
+    headings: dict[str, str] = field(default_factory=dict)
+
+
+def _heading_names() -> dict[str, str]:
+    """Folded Vietnamese (and English) heading → column name."""
+    names = {}
+    for column, heading in HEADINGS.items():
+        for language in ("vi", "en"):
+            with translation.override(language):
+                names[fold(str(heading))] = column
+    return names
+
+
+def column_name(heading: str) -> str:
+    """The column a heading names: a column name as is, or a template heading."""
+    text = heading.strip()
+    if text.lower() in COLUMNS:
+        return text.lower()
+    return _heading_names().get(fold(text), text.lower())
 
 
 def cell_text(value: Any) -> str:
@@ -122,7 +164,8 @@ def cell_text(value: Any) -> str:
 def _table_from_lists(lines: Iterable[tuple[int, Sequence[Any]]]) -> Table:
     iterator = iter(lines)
     first = next(iterator, None)
-    header = [cell_text(c).lower() for c in first[1]] if first else []
+    written = [cell_text(c) for c in first[1]] if first else []
+    header = [column_name(text) for text in written]
     rows = []
     for line, cells in iterator:
         texts = [cell_text(c) for c in cells]
@@ -137,7 +180,8 @@ def _table_from_lists(lines: Iterable[tuple[int, Sequence[Any]]]) -> Table:
                 # Data under a column without a heading is reported by validation.
                 row.setdefault("", text)
         rows.append((line, row))
-    return Table(header=header, rows=rows)
+    headings = {name: text for name, text in zip(header, written, strict=True) if name}
+    return Table(header=header, rows=rows, headings=headings)
 
 
 def read_table(path: Path) -> Table:

@@ -26,7 +26,9 @@ def _expiry(issued: datetime.date | None) -> datetime.date | None:
 
 class RecognitionWriter:
     """Matches certificates and awards to the product's; new ones are created in
-    bulk by ``finish()``. The file records the department's verification."""
+    bulk by ``finish()``. The file records the department's verification, unless
+    ``vouches`` is False (a seller's own upload): its certificates then wait in the
+    department's verification queue like any a seller enters."""
 
     def __init__(
         self,
@@ -35,7 +37,9 @@ class RecognitionWriter:
         user: AbstractBaseUser | None,
         note: str,
         now: datetime.datetime,
+        vouches: bool = True,
     ):
+        self.vouches = vouches
         self.summary = summary
         self.user = user
         self.note = note
@@ -58,7 +62,7 @@ class RecognitionWriter:
             undated.expires_on = _expiry(ocop.issued)
             was_verified = undated.is_verified
             undated.save(update_fields=["decision_date", "expires_on"])
-            if was_verified:
+            if was_verified and self.vouches:
                 # New dates clear the verification; this import vouches again.
                 undated.verify(self.user, self.note)
             counts["completed"] += 1
@@ -66,7 +70,7 @@ class RecognitionWriter:
         if match is None:
             self.new_certificates.append(self._new_certificate(page, ocop))
             counts["created"] += 1
-        elif not match.is_verified:
+        elif not match.is_verified and self.vouches:
             match.verify(self.user, self.note)
             counts["verified"] += 1
         else:
@@ -86,7 +90,8 @@ class RecognitionWriter:
             decision_date=ocop.issued,
             expires_on=_expiry(ocop.issued),
         )
-        certificate.record_verification(self.user, self.note, self.now)
+        if self.vouches:
+            certificate.record_verification(self.user, self.note, self.now)
         return certificate
 
     def award(self, page: ProductPage, row: ProductRow, existing) -> None:
@@ -97,7 +102,8 @@ class RecognitionWriter:
             self.summary.awards["unchanged"] += 1
             return
         award = RuralIndustrialAward(product=page, level=level, year=year)
-        award.record_verification(self.user, at=self.now)
+        if self.vouches:
+            award.record_verification(self.user, at=self.now)
         self.new_awards.append(award)
         self.summary.awards["created"] += 1
 

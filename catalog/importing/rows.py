@@ -80,6 +80,8 @@ class ProductRow:
 class Validation:
     rows: list[ProductRow]
     errors: list[RowError]
+    # every row that passed, even when others failed (the admin's preview)
+    checked: list[ProductRow] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:

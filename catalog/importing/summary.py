@@ -20,6 +20,8 @@ class ImportSummary:
     images_created: int = 0
     # (line, seller, product) of OCOP certificates still missing their issue date
     needing_completion: list[tuple[int, str, str]] = field(default_factory=list)
+    # products created or given a new content revision (for the approval workflow)
+    content_changed: list[int] = field(default_factory=list)
 
 
 def certificates_needing_completion() -> QuerySet:

@@ -21,12 +21,18 @@ from catalog.importing.reading import (
 )
 from catalog.importing.row_validation import RowValidator
 from catalog.importing.rows import ProductRow, SellerData, Validation
+from catalog.importing.scope import SellerScope
 from marketplace.helpers.text import fold
+from sellers.models import SellerPage
 
 _SELLER_FIELDS = ("seller_type", "tax_code", "commune", "district")
 
 
-def _header_errors(header: Sequence[str], allowed: Sequence[str]) -> list[RowError]:
+def _header_errors(
+    header: Sequence[str],
+    allowed: Sequence[str],
+    required: Sequence[str] = REQUIRED_COLUMNS,
+) -> list[RowError]:
     errors = []
     seen = set()
     unknown = str(
@@ -41,7 +47,7 @@ def _header_errors(header: Sequence[str], allowed: Sequence[str]) -> list[RowErr
         elif name in seen:
             errors.append(RowError(1, name, str(_("Cột bị lặp lại."))))
         seen.add(name)
-    for name in REQUIRED_COLUMNS:
+    for name in required:
         if name not in seen:
             errors.append(RowError(1, name, str(_("Thiếu cột bắt buộc."))))
     return errors
@@ -54,27 +60,34 @@ def validate_rows(
     base_dir: Path | None = None,
     extended: bool = False,
     progress: Callable[[Iterable], Iterable] | None = None,
+    seller: SellerPage | None = None,
 ) -> Validation:
     """Check every row (no writes); return the clean rows or every error found.
 
     ``extended`` also accepts EXTENDED_COLUMNS and in-memory ImageSource values: the
     demo generator's richer rows. Files read by import_products keep to COLUMNS.
+    ``seller``: every row is a product of that seller (``scope.SellerScope``).
     """
     allowed = COLUMNS + EXTENDED_COLUMNS if extended else COLUMNS
-    errors = _header_errors(header, allowed)
+    scope = SellerScope(seller) if seller is not None else None
+    errors = _header_errors(
+        header, allowed, scope.required if scope else REQUIRED_COLUMNS
+    )
     if errors:
         return Validation(rows=[], errors=errors)
     validator = RowValidator(Lookups(), base_dir, extended)
     rows = list(rows)
-    parsed = [
-        validator.validate(line, raw, errors)
-        for line, raw in (progress(rows) if progress else rows)
-    ]
-    products = _group_rows(parsed, errors)
+    parsed = []
+    for line, raw in progress(rows) if progress else rows:
+        out = validator.validate(line, scope.fill(raw) if scope else raw, errors)
+        if scope:
+            scope.check(out, errors)
+        parsed.append(out)
+    products = _group_rows(parsed, errors, scope)
     errors.sort(
         key=lambda e: (e.line, allowed.index(e.column) if e.column in allowed else -1)
     )
-    return Validation(rows=[] if errors else products, errors=errors)
+    return Validation(rows=[] if errors else products, errors=errors, checked=products)
 
 
 def validate_records(
@@ -170,7 +183,9 @@ def _product_row(seller: SellerData, out: dict[str, Any]) -> ProductRow:
 
 
 def _group_rows(
-    parsed: list[dict[str, Any]], errors: list[RowError]
+    parsed: list[dict[str, Any]],
+    errors: list[RowError],
+    scope: SellerScope | None = None,
 ) -> list[ProductRow]:
     """Give rows describing the same seller one SellerData; flag duplicate products."""
     grouping = _Grouping(parsed, errors)
@@ -178,7 +193,7 @@ def _group_rows(
     for out in parsed:
         if not out["seller_name"]:
             continue
-        seller = grouping.seller(out)
+        seller = scope.data if scope else grouping.seller(out)
         if grouping.is_duplicate(seller, out):
             continue
         if out["valid"]:

@@ -23,6 +23,7 @@ from catalog.importing.rows import ProductRow, SellerData
 from catalog.importing.stored_images import ImageStore
 from catalog.importing.summary import ImportSummary
 from catalog.models import ProductImage, ProductPage
+from catalog.sales_data import apply_sales_data
 from marketplace.helpers.text import fold, folded_slug
 from sellers.models import SellerIndexPage, SellerPage
 from sellers.services import ensure_seller_access
@@ -72,7 +73,7 @@ def _new_product(row: ProductRow, seller: SellerPage, slug: str) -> ProductPage:
     )
 
 
-def _product_values(row: ProductRow) -> dict[str, Any]:
+def product_values(row: ProductRow) -> dict[str, Any]:
     """An existing product's fields from the row; blank optional cells keep theirs."""
     values: dict[str, Any] = {
         "title": row.name,
@@ -97,9 +98,9 @@ def _gallery(row: ProductRow, images: list) -> list[ProductImage]:
     ]
 
 
-def _apply_values(current, values: dict[str, Any]) -> bool:
-    """Set the fields that differ on ``current``; True if any did."""
-    changed = False
+def differing_fields(current, values: dict[str, Any]) -> list[str]:
+    """Names of the fields whose value differs on ``current``."""
+    names = []
     for name, value in values.items():
         if isinstance(value, models.Model):
             # Compare foreign keys by id: no query per row.
@@ -107,9 +108,16 @@ def _apply_values(current, values: dict[str, Any]) -> bool:
         else:
             differs = getattr(current, name) != value
         if differs:
-            setattr(current, name, value)
-            changed = True
-    return changed
+            names.append(name)
+    return names
+
+
+def _apply_values(current, values: dict[str, Any]) -> bool:
+    """Set the fields that differ on ``current``; True if any did."""
+    names = differing_fields(current, values)
+    for name in names:
+        setattr(current, name, values[name])
+    return bool(names)
 
 
 def _apply_gallery(current, row: ProductRow, images: list) -> bool:
@@ -133,9 +141,20 @@ def _apply_stock(page: ProductPage, stock: int | None) -> bool:
 class _Writer:
     """Writes validated rows; caches sellers, products and images to spare queries."""
 
-    def __init__(self, *, publish: bool, user: AbstractBaseUser | None, source: str):
+    def __init__(
+        self,
+        *,
+        publish: bool,
+        user: AbstractBaseUser | None,
+        source: str,
+        seller: SellerPage | None = None,
+        vouches: bool = True,
+    ):
         self.publish = publish
         self.user = user
+        # One seller's upload (catalog.importing.scope): its page is never changed,
+        # and price and stock are sales data (catalog.sales_data), not revisions.
+        self.fixed_seller = seller
         self.now = timezone.now()
         self.summary = ImportSummary()
         self.recognition = RecognitionWriter(
@@ -143,6 +162,7 @@ class _Writer:
             user=user,
             note=str(_("Ghi nhận khi nhập tệp %(file)s") % {"file": source})[:255],
             now=self.now,
+            vouches=vouches,
         )
         self.pictures = ImageStore()
         # pages and images written, for one index refresh each at the end
@@ -172,6 +192,8 @@ class _Writer:
     # -- sellers
 
     def seller(self, data: SellerData) -> SellerPage:
+        if self.fixed_seller is not None:
+            return self.fixed_seller
         if data.key in self.resolved:
             return self.resolved[data.key]
         page = self._find_seller(data)
@@ -231,12 +253,24 @@ class _Writer:
             page = self._create_product(row, seller, existing, gallery)
             certificates, awards = [], []
         else:
+            values = product_values(row)
+            if self.fixed_seller is not None:
+                live_data_changed = bool(
+                    apply_sales_data(
+                        page,
+                        self.user,
+                        price_vnd=values.pop("price_vnd"),
+                        **({} if row.stock is None else {"stock": row.stock}),
+                    )
+                )
+            else:
+                live_data_changed = _apply_stock(page, row.stock)
             self._update_page(
                 page,
-                _product_values(row),
+                values,
                 self.summary.products,
                 gallery=(row, gallery),
-                live_data_changed=_apply_stock(page, row.stock),
+                live_data_changed=live_data_changed,
             )
             certificates, awards = page.ocop_certificates.all(), page.rural_awards.all()
         self.recognition.certificate(page, row, certificates)
@@ -265,6 +299,7 @@ class _Writer:
         self._add_page(seller, page)
         existing[fold(row.name)] = page
         self.summary.products["created"] += 1
+        self.summary.content_changed.append(page.pk)
         return page
 
     def _products_of(self, seller: SellerPage) -> dict[str, ProductPage]:
@@ -302,6 +337,8 @@ class _Writer:
             changed = _apply_gallery(draft, *gallery) or changed
         if changed:
             wagtail_tree.save_changes(draft, user=self.user, publish=self.publish)
+            if isinstance(page, ProductPage):
+                self.summary.content_changed.append(page.pk)
         elif self.publish and (not page.live or page.has_unpublished_changes):
             wagtail_tree.publish_latest(page, user=self.user)
         elif not live_data_changed:
@@ -349,11 +386,20 @@ def write_rows(
     user: AbstractBaseUser | None = None,
     source: str = "",
     progress: Progress | None = None,
+    seller: SellerPage | None = None,
+    vouches: bool = True,
 ) -> ImportSummary:
-    """Write validated rows in one transaction: all of them, or none on any error."""
+    """Write validated rows in one transaction: all of them, or none on any error.
+
+    ``seller``: rows validated for that seller alone (``validate_rows(seller=)``).
+    ``vouches``: the file's certificates count as verified by ``user`` (the
+    department's files); a seller's own upload passes False.
+    """
     with transaction.atomic():
         _plan_each_statement()
-        writer = _Writer(publish=publish, user=user, source=source)
+        writer = _Writer(
+            publish=publish, user=user, source=source, seller=seller, vouches=vouches
+        )
         writer.pictures.preload(rows)
         # Search and reference indexes are updated once per written page, at the end.
         with wagtail_tree.deferred_indexing(writer.touched), bulk_import():
@@ -361,7 +407,7 @@ def write_rows(
     summary = writer.summary
     summary.images_created = len(writer.pictures.created)
     certificates = summary.certificates["created"] + summary.certificates["verified"]
-    if certificates:
+    if certificates and vouches:
         logger.info(
             "Import of %s recorded %d OCOP certificates as verified by user %s "
             "(operator %s) at %s",

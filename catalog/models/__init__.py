@@ -5,6 +5,7 @@ from catalog.models.certificates import (
 )
 from catalog.models.pages import CategoryPage, ProductImage, ProductPage, ProductTag
 from catalog.models.snippets import Category, Certification, OcopGroup
+from catalog.models.uploads import SpreadsheetUpload
 
 __all__ = [
     "Category",
@@ -17,4 +18,5 @@ __all__ = [
     "ProductTag",
     "ReviewStatus",
     "RuralIndustrialAward",
+    "SpreadsheetUpload",
 ]

@@ -22,7 +22,7 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
-from catalog.models import OcopCertificate, RuralIndustrialAward
+from catalog.models import OcopCertificate, RuralIndustrialAward, SpreadsheetUpload
 from marketplace.checkout.models import Order, OrderLine, SellerOrder
 from sellers.models import AdminUnit, SellerAccess, SellerApplication
 from sellers.services import ensure_seller_access
@@ -150,7 +150,15 @@ def world(site_root):
         document=ContentFile(SECRET.encode(), name="giay.pdf"),
         consent_at=timezone.now(),
     )
+    upload_b = SpreadsheetUpload.objects.create(
+        user=editor_b,
+        seller=seller_b,
+        file_name=f"{SECRET}.xlsx",
+        status=SpreadsheetUpload.Status.READY,
+        preview=[{"line": 2, "product": SECRET, "status": "new", "errors": []}],
+    )
     return {
+        "upload_b": upload_b,
         "application": application,
         "seller_a": seller_a,
         "product_a": product_a,
@@ -235,6 +243,7 @@ def _candidates(w, name: str, argument: str) -> list:
         "action_name": ["approve", "reject"],
         "uploaded_file_id": [1],
         "session_id": [1],
+        "upload_id": [w["upload_b"].pk],
     }
     if argument in by_argument:
         return by_argument[argument]
