@@ -3,6 +3,11 @@ from catalog.models.certificates import (
     ReviewStatus,
     RuralIndustrialAward,
 )
+from catalog.models.licences import (
+    LicenceKind,
+    RegulatedGoodsSettings,
+    SellerLicence,
+)
 from catalog.models.pages import CategoryPage, ProductImage, ProductPage, ProductTag
 from catalog.models.snippets import Category, Certification, OcopGroup
 
@@ -10,11 +15,14 @@ __all__ = [
     "Category",
     "CategoryPage",
     "Certification",
+    "LicenceKind",
     "OcopCertificate",
     "OcopGroup",
     "ProductImage",
     "ProductPage",
     "ProductTag",
+    "RegulatedGoodsSettings",
     "ReviewStatus",
     "RuralIndustrialAward",
+    "SellerLicence",
 ]

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "catalog",
     "search",
     "marketplace.checkout",
+    "marketplace.legal",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
