@@ -130,9 +130,7 @@ def test_product_is_published_with_a_verified_licence_in_force(seller, departmen
     assert ProductPage.objects.get(pk=product.pk).live
 
 
-def test_editing_a_verified_licence_sends_it_back_to_the_department(
-    seller, department
-):
+def test_editing_a_verified_licence_sends_it_back_to_the_department(seller, department):
     licence = licence_for(seller, verified_by=department)
 
     licence.number = "16/GP-SCT"
