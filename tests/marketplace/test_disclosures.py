@@ -11,7 +11,12 @@ from django.test.utils import CaptureQueriesContext
 from marketplace.checkout import payments, services
 from marketplace.checkout.consent import Consents
 from marketplace.checkout.models import ConsentPurpose
-from marketplace.legal.models import OwnerDisclosure, PolicyKind, PolicyPage
+from marketplace.legal.models import (
+    OwnerDisclosure,
+    PolicyKind,
+    PolicyPage,
+    PolicyVersion,
+)
 from marketplace.legal.setup import ensure_legal_pages
 from sellers.models import AdminUnit
 from tests.factories import ProductPageFactory
@@ -94,7 +99,8 @@ def test_an_earlier_version_stays_readable_and_says_it_no_longer_applies(client,
 
 def test_a_version_taking_effect_later_is_not_yet_the_one_in_force(client, legal):
     privacy = PolicyPage.objects.get(kind=PolicyKind.PRIVACY)
-    privacy.versions.create(
+    PolicyVersion.objects.create(
+        page=privacy,
         number=2,
         effective_on=TODAY() + datetime.timedelta(days=30),
         body="<p>Bản sửa đổi sắp áp dụng.</p>",
