@@ -3,11 +3,13 @@ live only with its seller's verified licence in force; its page shows the licenc
 the department's switch closes the whole class to carts."""
 
 import datetime
+import io
 from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.documents import get_document_model
@@ -20,6 +22,7 @@ from catalog.models import (
     SellerLicence,
 )
 from sellers.services import ensure_seller_access
+from tests.catalog.utils import product_row, write_csv
 from tests.factories import ProductPageFactory, SellerPageFactory
 from tests.sellers.accounts import department_user, form_data
 
@@ -254,3 +257,28 @@ def test_licence_dates_are_checked_in_vietnamese(seller):
 
     assert "Ngày hết hạn phải sau ngày cấp" in str(refused.value)
     assert "bản scan giấy phép" in str(refused.value)
+
+
+def test_the_importer_refuses_to_publish_products_of_a_licensed_category(
+    site_root, tmp_path
+):
+    category = Category.objects.get(slug="beverages")
+    category.required_licence = LicenceKind.ALCOHOL_RETAIL
+    category.save()
+    path = write_csv(
+        tmp_path / "ruou.csv",
+        [product_row(product_name="Rượu dừa Mỏ Cày", category="beverage")],
+    )
+    errors = io.StringIO()
+
+    with pytest.raises(CommandError):
+        call_command(
+            "import_products",
+            str(path),
+            "--publish",
+            stdout=io.StringIO(),
+            stderr=errors,
+        )
+
+    assert "giấy phép đã được Sở Công Thương xác minh" in errors.getvalue()
+    assert not ProductPage.objects.filter(title="Rượu dừa Mỏ Cày").exists()
