@@ -345,8 +345,11 @@ def place_order(
     """Create the order, its sellers' parts and lines, and reserve the stock.
 
     Prices and fees are read from the locked product and seller rows, never from
-    the request. Raises CheckoutError when anything can no longer be bought or the
-    payment method refuses the amount, and AlreadyPlaced when a form with the same
+    the request. The shopper's consent to order handling is required, and so is
+    the 18+ confirmation when a line is conditional goods (alcohol); each consent
+    is recorded with the order. Raises CheckoutError when anything can no longer
+    be bought, a consent or confirmation is missing, or the payment method
+    refuses the amount, and AlreadyPlaced when a form with the same
     ``checkout_key`` made an order before; nothing is written then.
     """
     if not items:
