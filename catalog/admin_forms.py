@@ -51,6 +51,30 @@ class OcopCertificateForm(WagtailAdminModelForm):
         return document
 
 
+class SellerLicenceForm(WagtailAdminModelForm):
+    """A seller files licences for itself only, with a scan of its own library."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = self.for_user
+        if user is None or is_department(user):
+            return
+        seller = self.fields.get("seller")
+        if seller is not None:
+            seller.widget = forms.Select()
+            seller.queryset = label_sellers(user)
+            seller.error_messages["invalid_choice"] = _(
+                "Chỉ được khai giấy phép của chính cơ sở mình."
+            )
+
+    def clean_licence_file(self):
+        document = self.cleaned_data.get("licence_file")
+        check_chosen_media(
+            self.for_user, document, self.initial.get("licence_file"), DOCUMENT_REFUSED
+        )
+        return document
+
+
 def label_sellers(user):
     """Sellers whose labels the user may print: every one for the department."""
     sellers = SellerPage.objects.order_by("title")

@@ -8,9 +8,12 @@ class CatalogConfig(AppConfig):
     def ready(self):
         from wagtail.permissions import register_permission_policy
 
-        from catalog.models import OcopCertificate, RuralIndustrialAward
+        from catalog.models import OcopCertificate, RuralIndustrialAward, SellerLicence
         from catalog.models.pages import product_detail
-        from catalog.permissions import OcopCertificatePermissionPolicy
+        from catalog.permissions import (
+            OcopCertificatePermissionPolicy,
+            SellerLicencePermissionPolicy,
+        )
         from catalog.product_detail import product_detail_context
         from catalog.signal_handlers import register_signal_handlers
         from catalog.spreadsheet.emails import EMAILS
@@ -24,6 +27,10 @@ class CatalogConfig(AppConfig):
         register_permission_policy(
             OcopCertificate, OcopCertificatePermissionPolicy(OcopCertificate)
         )
+        register_permission_policy(
+            SellerLicence, SellerLicencePermissionPolicy(SellerLicence)
+        )
         # A seller's bulk actions on certificates and awards: its products' only.
         register_seller_records(OcopCertificate, "product__seller")
         register_seller_records(RuralIndustrialAward, "product__seller")
+        register_seller_records(SellerLicence, "seller")

@@ -85,6 +85,18 @@ class ProductPageForm(WagtailAdminPageForm):
                 )
         return cleaned_data
 
+    def _post_clean(self):
+        # The model's clean() leaves the licence to the form: drafts may be saved
+        # without one, submitting or publishing may not.
+        self.instance.licence_checked_by_form = True
+        super()._post_clean()
+        if self.is_deferred_validation or not hasattr(self.instance, "licence_problem"):
+            return
+        parent = getattr(self, "parent_page", None)
+        problem = self.instance.licence_problem(parent.pk if parent else None)
+        if problem:
+            self.add_error(None, ValidationError(problem, code="licence_required"))
+
     def _check_gallery_images(self) -> None:
         """Drafts too: a seller's gallery takes only images of its own collection."""
         gallery = self.formsets.get("gallery_images")

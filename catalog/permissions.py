@@ -11,7 +11,12 @@ from django.db import transaction
 from django.db.models import QuerySet
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from catalog.models import OcopCertificate, ProductPage, RuralIndustrialAward
+from catalog.models import (
+    OcopCertificate,
+    ProductPage,
+    RuralIndustrialAward,
+    SellerLicence,
+)
 from catalog.models.certificates import Reviewed
 from sellers.services import is_department, sellers_for_user
 
@@ -32,6 +37,14 @@ def certificates_for_user(user) -> QuerySet[OcopCertificate]:
     if is_department(user):
         return certificates
     return certificates.filter(product__seller_id__in=sellers_for_user(user))
+
+
+def licences_for_user(user) -> QuerySet[SellerLicence]:
+    """Licences the user may see in the admin: all, or its own sellers'."""
+    licences = SellerLicence.objects.all()
+    if is_department(user):
+        return licences
+    return licences.filter(seller_id__in=sellers_for_user(user))
 
 
 def verify_certificates(certificates: Iterable[Reviewed], user) -> int:
@@ -83,3 +96,21 @@ class OcopCertificatePermissionPolicy(ModelPermissionPolicy):
         if not self.user_has_any_permission(user, actions):
             return self.model._default_manager.none()
         return certificates_for_user(user)
+
+
+class SellerLicencePermissionPolicy(ModelPermissionPolicy):
+    """As for certificates: a seller works on its own unverified licences only."""
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if not self.user_has_permission(user, action):
+            return False
+        if is_department(user):
+            return True
+        if instance.seller_id not in sellers_for_user(user):
+            return False
+        return action == "view" or not instance.is_verified
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if not self.user_has_any_permission(user, actions):
+            return self.model._default_manager.none()
+        return licences_for_user(user)

@@ -11,6 +11,7 @@ from catalog.models import (
     ProductPage,
     RuralIndustrialAward,
 )
+from catalog.models.licences import LicenceKind, sale_closed
 from catalog.models.pages import ProductTag, best_valid_certificate
 from catalog.renditions import (
     GALLERY_SPECS,
@@ -220,4 +221,18 @@ def product_detail_context(page: ProductPage, request) -> dict:
             kind="product",
         ),
         "meta_description": description,
+        "regulated": regulated_goods(product, request),
+    }
+
+
+def regulated_goods(product: ProductPage, request) -> dict | None:
+    """For conditional goods only (no query otherwise): the seller's licence the
+    page shows, and whether the department has switched the class off."""
+    kind = product.required_licence_kind
+    if not kind:
+        return None
+    return {
+        "kind": LicenceKind(kind).label,
+        "licence": product.covering_licence(),
+        "sale_closed": sale_closed(kind, request),
     }

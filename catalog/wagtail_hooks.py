@@ -32,7 +32,7 @@ from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from catalog import admin_urls
-from catalog.admin_forms import OcopCertificateForm
+from catalog.admin_forms import OcopCertificateForm, SellerLicenceForm
 from catalog.admin_views import can_print_labels
 from catalog.models import (
     Category,
@@ -41,6 +41,7 @@ from catalog.models import (
     ProductPage,
     ReviewStatus,
     RuralIndustrialAward,
+    SellerLicence,
 )
 from catalog.permissions import (
     VERIFY_PERMISSION,
@@ -351,7 +352,7 @@ class VerifyCertificatesBulkAction(SnippetBulkAction):
     aria_label = _("Xác minh các chứng nhận đã chọn")
     template_name = "catalog/admin/confirm_bulk_verify.html"
     action_priority = 20
-    models = [OcopCertificate, RuralIndustrialAward]
+    models = [OcopCertificate, RuralIndustrialAward, SellerLicence]
 
     def check_perm(self, certificate):
         return self.request.user.has_perm(VERIFY_PERMISSION)
@@ -395,7 +396,7 @@ class ReturnCertificatesBulkAction(SnippetBulkAction):
     aria_label = _("Trả lại các hồ sơ đã chọn cho người bán")
     template_name = "catalog/admin/confirm_bulk_return.html"
     action_priority = 21
-    models = [OcopCertificate, RuralIndustrialAward]
+    models = [OcopCertificate, RuralIndustrialAward, SellerLicence]
     form_class = ReturnForm
 
     def check_perm(self, record):
@@ -530,6 +531,104 @@ class RuralIndustrialAwardViewSet(SnippetViewSet):
 
     def get_queryset(self, request):
         return RuralIndustrialAward.objects.select_related("product", "product__seller")
+
+
+# -- licences of regulated goods -------------------------------------------------------
+
+
+class SellerLicenceFilterSet(WagtailFilterSet):
+    status = ChoiceFilter(
+        label=_("Trạng thái"), choices=_status_choices, method="filter_status"
+    )
+
+    class Meta:
+        model = SellerLicence
+        fields = ["kind"]
+
+    def filter_status(self, queryset, name, value):
+        today = timezone.localdate()
+        if value == ReviewStatus.EXPIRED:
+            return queryset.filter(expires_on__lt=today)
+        current = queryset.exclude(expires_on__lt=today)
+        if value == ReviewStatus.VERIFIED:
+            return current.verified()
+        if value == ReviewStatus.RETURNED:
+            return current.returned()
+        return current.awaiting_verification()
+
+
+class SellerLicenceIndexView(OcopCertificateIndexView):
+    """Edit and delete where the policy allows; the department's review buttons."""
+
+
+class SellerLicenceEditView(
+    ReturnReasonMixin, InstancePermissionMixin, snippet_views.EditView
+):
+    instance_actions = ("change",)
+
+
+class SellerLicenceDeleteView(InstancePermissionMixin, snippet_views.DeleteView):
+    instance_actions = ("delete",)
+
+
+class SellerLicenceHistoryView(InstancePermissionMixin, snippet_views.HistoryView):
+    instance_actions = ("change", "view")
+
+
+class SellerLicenceUsageView(InstancePermissionMixin, snippet_views.UsageView):
+    instance_actions = ("change", "view")
+
+
+class SellerLicenceInspectView(InstancePermissionMixin, snippet_views.InspectView):
+    instance_actions = ("change", "view")
+
+
+class SellerLicenceViewSet(SnippetViewSet):
+    """Licences for conditional goods (alcohol): the seller files, the department
+    verifies or returns; a seller sees only its own (catalog.permissions)."""
+
+    model = SellerLicence
+    icon = "doc-full"
+    menu_label = _("Giấy phép hàng có điều kiện")
+    menu_order = 150
+    add_to_admin_menu = False
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    filterset_class = SellerLicenceFilterSet
+    search_fields = ["number", "issuer", "seller__title"]
+    index_view_class = SellerLicenceIndexView
+    edit_view_class = SellerLicenceEditView
+    delete_view_class = SellerLicenceDeleteView
+    history_view_class = SellerLicenceHistoryView
+    usage_view_class = SellerLicenceUsageView
+    inspect_view_class = SellerLicenceInspectView
+    edit_handler = ObjectList(SellerLicence.panels, base_form_class=SellerLicenceForm)
+    chooser_viewset_class = SellerRecordsChooserViewSet
+    list_display = [
+        "number",
+        "seller",
+        Column("kind", label=_("Loại"), accessor="get_kind_display"),
+        "issuer",
+        Column(
+            "issued_on",
+            label=_("Ngày cấp"),
+            accessor=lambda lic: format_date(lic.issued_on),
+            sort_key="issued_on",
+        ),
+        Column(
+            "expires_on",
+            label=_("Hết hạn"),
+            accessor=lambda lic: format_date(lic.expires_on),
+            sort_key="expires_on",
+        ),
+        STATUS_COLUMN,
+    ]
+    ordering = ["-expires_on", "-id"]
+
+    def get_queryset(self, request):
+        return self.permission_policy.instances_user_has_any_permission_for(
+            request.user, ["view", "change"]
+        ).select_related("seller")
 
 
 @hooks.register("after_edit_page")

@@ -22,6 +22,7 @@ from catalog.importing import (
     write_rows,
 )
 from catalog.models import OcopCertificate, ProductPage
+from marketplace.legal.setup import ensure_legal_pages
 from marketplace.models import Collection, CollectionItem
 from marketplace.site_setup import ensure_site_structure
 from sellers.models import SellerPage
@@ -194,7 +195,8 @@ def seed_demo(
     ``progress(label)`` wraps the rows of each pass (the command passes tqdm).
     Idempotent: a second run with the same figures changes nothing.
     """
-    ensure_site_structure()
+    home = ensure_site_structure()
+    ensure_legal_pages(home)
     moderator = ensure_staff_logins(password)
     records = build_demo_records(sellers, products, seed, load_communes())
     result = validate_records(records, progress=progress("check"))

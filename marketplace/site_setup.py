@@ -25,11 +25,19 @@ WORKFLOW_NAME = "Sở Công Thương duyệt nội dung người bán"
 APPROVAL_TASK_NAME = "Sở Công Thương phê duyệt"
 
 _DEPARTMENT_MODEL_PERMISSIONS = {
-    "catalog": ["category", "certification", "ocopcertificate", "ruralindustrialaward"],
+    "catalog": [
+        "category",
+        "certification",
+        "ocopcertificate",
+        "ruralindustrialaward",
+        "sellerlicence",
+    ],
     "marketplace": ["collection"],
 }
 _DEPARTMENT_EXTRA_PERMISSIONS = [
     ("catalog", "verify_ocopcertificate"),
+    ("catalog", "change_regulatedgoodssettings"),
+    ("legal", "change_ownerdisclosure"),
     ("sellers", "verify_seller"),
     ("wagtailadmin", "access_admin"),
     ("search", "view_searchquerylog"),

@@ -12,6 +12,7 @@ from catalog.wagtail_hooks import (
     CertificationViewSet,
     OcopCertificateViewSet,
     RuralIndustrialAwardViewSet,
+    SellerLicenceViewSet,
     awaiting_verification_menu_item,
 )
 from marketplace.formatting import format_date
@@ -64,6 +65,7 @@ class DepartmentViewSetGroup(SnippetViewSetGroup):
     items = (
         OcopCertificateViewSet,
         RuralIndustrialAwardViewSet,
+        SellerLicenceViewSet,
         CategoryViewSet,
         CertificationViewSet,
         CollectionViewSet,

@@ -204,7 +204,11 @@ class OwnRecordsMixin:
     seller_field = "product__seller"
 
     def own(self, queryset: QuerySet) -> QuerySet:
-        return own_sellers_records(queryset, self.request.user, self.seller_field)
+        # A record registered with its own path to the seller (a seller's licence).
+        meta = queryset.model._meta
+        registered = _SELLER_RECORDS.get((meta.app_label, meta.model_name))
+        seller_field = registered[1] if registered else self.seller_field
+        return own_sellers_records(queryset, self.request.user, seller_field)
 
 
 class OwnChooseView(OwnRecordsMixin, snippet_chooser.ChooseView):

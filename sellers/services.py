@@ -25,6 +25,10 @@ _SELLER_MODEL_PERMISSIONS = [
     ("catalog", "change_ocopcertificate"),
     ("catalog", "delete_ocopcertificate"),
     ("catalog", "view_ocopcertificate"),
+    ("catalog", "add_sellerlicence"),
+    ("catalog", "change_sellerlicence"),
+    ("catalog", "delete_sellerlicence"),
+    ("catalog", "view_sellerlicence"),
     ("wagtailadmin", "access_admin"),
 ]
 

@@ -3,6 +3,11 @@ from catalog.models.certificates import (
     ReviewStatus,
     RuralIndustrialAward,
 )
+from catalog.models.licences import (
+    LicenceKind,
+    RegulatedGoodsSettings,
+    SellerLicence,
+)
 from catalog.models.pages import CategoryPage, ProductImage, ProductPage, ProductTag
 from catalog.models.snippets import Category, Certification, OcopGroup
 from catalog.models.uploads import SpreadsheetUpload
@@ -11,12 +16,15 @@ __all__ = [
     "Category",
     "CategoryPage",
     "Certification",
+    "LicenceKind",
     "OcopCertificate",
     "OcopGroup",
     "ProductImage",
     "ProductPage",
     "ProductTag",
+    "RegulatedGoodsSettings",
     "ReviewStatus",
     "RuralIndustrialAward",
+    "SellerLicence",
     "SpreadsheetUpload",
 ]

@@ -20,6 +20,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from catalog.forms import ProductPageForm
+from catalog.models.licences import ALCOHOL_LICENCE_ABV, LicenceKind, SellerLicence
 from catalog.models.snippets import OcopGroup
 from marketplace.formatting import format_vnd
 from marketplace.helpers import listing
@@ -120,6 +121,25 @@ class ProductPage(FoldedSlugMixin, ViewRestrictionsInOneQueryMixin, Page):
         "catalog.Certification", verbose_name=_("chứng nhận khác"), blank=True
     )
     tags = ClusterTaggableManager(through=ProductTag, blank=True, verbose_name=_("thẻ"))
+    alcohol_abv = models.DecimalField(
+        _("nồng độ cồn (% thể tích)"),
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[
+            MinValueValidator(0, message=_("Nồng độ cồn từ 0 đến 100%.")),
+            MaxValueValidator(100, message=_("Nồng độ cồn từ 0 đến 100%.")),
+        ],
+        help_text=_("Đồ uống từ 5,5 độ trở lên cần giấy phép bán lẻ rượu."),
+    )
+    required_licence = models.CharField(
+        _("hàng kinh doanh có điều kiện"),
+        max_length=30,
+        choices=LicenceKind.choices,
+        blank=True,
+        help_text=_("Để trống nếu danh mục và nồng độ cồn không đòi giấy phép."),
+    )
     # Denormalised from the tree so listings filter by seller without joins on path.
     seller = models.ForeignKey(
         "sellers.SellerPage",
@@ -158,6 +178,10 @@ class ProductPage(FoldedSlugMixin, ViewRestrictionsInOneQueryMixin, Page):
             ],
             heading=_("Nguồn gốc và chất lượng"),
         ),
+        MultiFieldPanel(
+            [FieldPanel("alcohol_abv"), FieldPanel("required_licence")],
+            heading=_("Hàng kinh doanh có điều kiện"),
+        ),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
@@ -180,6 +204,52 @@ class ProductPage(FoldedSlugMixin, ViewRestrictionsInOneQueryMixin, Page):
             raise ValidationError(
                 {"ocop_group": _("Dịch vụ du lịch không phải hàng hoá bán trên sàn.")}
             )
+        # Going live (the importer, a workflow approval, revision.publish()) needs
+        # the licence; the admin form checks it itself, drafts included.
+        if self.live and not getattr(self, "licence_checked_by_form", False):
+            problem = self.licence_problem()
+            if problem:
+                raise ValidationError(problem, code="licence_required")
+
+    # -- regulated goods --
+
+    @property
+    def required_licence_kind(self) -> str:
+        """The licence class the product needs ("" for none): its own flag, its
+        category's, or its alcohol strength."""
+        if self.required_licence:
+            return self.required_licence
+        if self.category_id and self.category.required_licence:
+            return self.category.required_licence
+        if self.alcohol_abv is not None and self.alcohol_abv >= ALCOHOL_LICENCE_ABV:
+            return LicenceKind.ALCOHOL_RETAIL
+        return ""
+
+    def covering_licence(self, seller_id: int | None = None) -> SellerLicence | None:
+        """The seller's verified licence in force today for the product's class."""
+        kind = self.required_licence_kind
+        if not kind:
+            return None
+        seller_id = seller_id or self.seller_id
+        if seller_id is None and self.path:
+            parent = self.get_parent()
+            seller_id = parent.pk if parent is not None else None
+        return (
+            SellerLicence.objects.covering(seller_id, kind)
+            .order_by("-expires_on")
+            .first()
+        )
+
+    def licence_problem(self, seller_id: int | None = None) -> str | None:
+        """Why the product cannot be published (Vietnamese), or None."""
+        kind = self.required_licence_kind
+        if not kind or self.covering_licence(seller_id) is not None:
+            return None
+        return _(
+            "Sản phẩm thuộc hàng kinh doanh có điều kiện (%(kind)s): chỉ được đăng "
+            "bán khi người bán có giấy phép đã được Sở Công Thương xác minh và còn "
+            "hiệu lực."
+        ) % {"kind": LicenceKind(kind).label}
 
     def save(self, *args, **kwargs):
         if self.path and self.seller_id is None:

@@ -5,6 +5,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
+from catalog.models.licences import LicenceKind
+
 
 class OcopGroup(models.IntegerChoices):
     """The six OCOP product groups of QĐ 919/2022 (used by QĐ 148/2023)."""
@@ -28,6 +30,15 @@ class Category(models.Model):
         _("nhóm OCOP mặc định"), choices=OcopGroup.choices, null=True, blank=True
     )
     sort_order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    required_licence = models.CharField(
+        _("hàng kinh doanh có điều kiện"),
+        max_length=30,
+        choices=LicenceKind.choices,
+        blank=True,
+        help_text=_(
+            "Mọi sản phẩm của danh mục cần giấy phép này trước khi được đăng bán."
+        ),
+    )
 
     panels = [
         FieldPanel("name"),
@@ -36,6 +47,7 @@ class Category(models.Model):
         FieldPanel("description"),
         FieldPanel("default_ocop_group"),
         FieldPanel("sort_order"),
+        FieldPanel("required_licence"),
     ]
 
     class Meta:

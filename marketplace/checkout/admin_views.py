@@ -68,6 +68,7 @@ def order_detail(request, pk: int):
             "parts": parts,
             "is_department": department,
             "history": order.status_changes.select_related("seller_order", "actor"),
+            "consents": order.consents.all(),
             "seller_steps": [(s, Status(s).label) for s in services.SELLER_STEPS],
         },
     )

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from catalog.models import ProductPage
+from catalog.models.licences import sale_closed
 from catalog.renditions import Picture
 from marketplace.formatting import format_vnd
 from sellers.models import SellerPage
@@ -56,8 +57,14 @@ def purchasable_products():
     return (
         ProductPage.objects.live()
         .filter(available=True, seller__isnull=False)
-        .select_related("seller")
+        .select_related("seller", "category")
     )
+
+
+def class_closed_message(product: ProductPage) -> str:
+    return _(
+        "%(product)s tạm ngừng bán trên sàn theo quyết định của Sở Công Thương."
+    ) % {"product": product.title}
 
 
 def check_quantity(product: ProductPage, quantity: int) -> None:
@@ -160,6 +167,11 @@ class CartSummary:
         return not self.groups
 
     @property
+    def needs_adult(self) -> bool:
+        """Conditional goods (alcohol) in the cart: the shopper confirms 18+."""
+        return any(line.product.required_licence_kind for line in self.lines)
+
+    @property
     def allows_cod(self) -> bool:
         return bool(self.groups) and all(g.seller.allows_cod for g in self.groups)
 
@@ -182,6 +194,9 @@ class Cart:
         product = purchasable_products().filter(pk=product_id).first()
         if product is None:
             raise CartError(_("Sản phẩm không tồn tại hoặc đã ngừng bán."))
+        if sale_closed(product.required_licence_kind):
+            # The department switched the class off (alcohol): nothing new goes in.
+            raise CartError(class_closed_message(product))
         return product
 
     def add(self, product_id, quantity) -> ProductPage:

@@ -64,6 +64,25 @@ class CheckoutForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     payment_method = forms.ChoiceField(label=_("Thanh toán"), widget=forms.RadioSelect)
+    # Consent per purpose (Law 91/2025), never bundled: the order needs the first;
+    # the second is off unless ticked.
+    consent_order_handling = forms.BooleanField(
+        label=_(
+            "Đồng ý cho sàn và người bán xử lý dữ liệu cá nhân (họ tên, điện thoại, "
+            "email, địa chỉ) để xử lý và giao đơn hàng"
+        ),
+        error_messages={
+            "required": _(
+                "Vui lòng đồng ý cho sàn và người bán xử lý dữ liệu cá nhân để "
+                "giao đơn hàng."
+            )
+        },
+    )
+    consent_marketing = forms.BooleanField(
+        label=_("Nhận tin khuyến mãi và giới thiệu sản phẩm OCOP qua email (tuỳ chọn)"),
+        required=False,
+        initial=False,
+    )
     # A fresh random key each time the form is shown: submitting it again (a
     # double tap, a reload, a retry after an error page) finds the same order.
     checkout_key = forms.RegexField(
@@ -75,8 +94,21 @@ class CheckoutForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, payment_choices=(), **kwargs):
+    def __init__(self, *args, payment_choices=(), needs_adult=False, **kwargs):
         super().__init__(*args, **kwargs)
+        if needs_adult:
+            # Only when the cart holds conditional goods (alcohol); the checkout
+            # service refuses such an order without it, whatever was posted.
+            self.fields["adult_confirmed"] = forms.BooleanField(
+                label=_("Tôi xác nhận đã đủ 18 tuổi trở lên"),
+                help_text=_("Giỏ hàng có sản phẩm rượu: không bán cho người dưới 18."),
+                error_messages={
+                    "required": _(
+                        "Giỏ hàng có sản phẩm rượu: vui lòng xác nhận bạn từ đủ 18 "
+                        "tuổi trở lên."
+                    )
+                },
+            )
         if not self.is_bound:
             self.initial.setdefault("checkout_key", new_checkout_key())
         self.fields["payment_method"].choices = list(payment_choices)

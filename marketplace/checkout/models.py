@@ -6,6 +6,7 @@ import secrets
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.formatting import format_vnd
@@ -296,3 +297,43 @@ class TaxRate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.rate}% ({self.valid_from:%d/%m/%Y})"
+
+
+class ConsentPurpose(models.TextChoices):
+    """Purposes a shopper consents to one by one (Law 91/2025: never bundled)."""
+
+    ORDER_HANDLING = "order_handling", _("Xử lý đơn hàng và giao hàng")
+    MARKETING = "marketing", _("Nhận tin khuyến mãi, giới thiệu sản phẩm")
+
+
+class OrderConsent(models.Model):
+    """One purpose the shopper was asked about at checkout, with the answer, the
+    privacy policy version in force and when."""
+
+    order = models.ForeignKey(
+        Order,
+        verbose_name=_("đơn hàng"),
+        on_delete=models.CASCADE,
+        related_name="consents",
+    )
+    purpose = models.CharField(
+        _("mục đích"), max_length=20, choices=ConsentPurpose.choices
+    )
+    granted = models.BooleanField(_("đồng ý"))
+    policy_version = models.CharField(
+        _("phiên bản chính sách bảo mật"), max_length=200, blank=True
+    )
+    recorded_at = models.DateTimeField(_("ghi nhận lúc"), default=timezone.now)
+
+    class Meta:
+        ordering = ["order", "purpose"]
+        verbose_name = _("đồng ý xử lý dữ liệu cá nhân")
+        verbose_name_plural = _("đồng ý xử lý dữ liệu cá nhân")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["order", "purpose"], name="one_consent_per_order_purpose"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.order} – {self.get_purpose_display()}"

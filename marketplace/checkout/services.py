@@ -23,8 +23,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from catalog.models import ProductPage
+from catalog.models.licences import sale_closed
 from marketplace.checkout import outbox
-from marketplace.checkout.cart import CartError, check_quantity, shipping_fee
+from marketplace.checkout.cart import (
+    CartError,
+    check_quantity,
+    class_closed_message,
+    shipping_fee,
+)
+from marketplace.checkout.consent import Consents, record_consents
 from marketplace.checkout.models import (
     RANK,
     TRANSITIONS,
@@ -84,6 +91,9 @@ class Customer:
     street_line: str
     commune: AdminUnit
     note: str = ""
+    # Asked at checkout; the rules below hold whatever the form sent.
+    consents: Consents = Consents()
+    adult_confirmed: bool = False
 
 
 @dataclass(frozen=True)
@@ -107,6 +117,7 @@ def _lock_products(ids: Iterable[int]) -> dict[int, ProductPage]:
     """Lock product rows in ascending pk order so two carts never deadlock."""
     rows = (
         ProductPage.objects.select_for_update(of=("self",))
+        .select_related("category")
         .filter(pk__in=sorted(set(ids)))
         .order_by("pk")
     )
@@ -200,8 +211,33 @@ def submitted_order(checkout_key: str | None) -> Order | None:
     return Order.objects.filter(checkout_key=checkout_key).first()
 
 
+def check_regulated(product: ProductPage, adult_confirmed: bool) -> None:
+    """Conditional goods (alcohol): the class open, the seller's licence in force,
+    the shopper confirmed being 18 or older."""
+    kind = product.required_licence_kind
+    if not kind:
+        return
+    if sale_closed(kind):
+        raise CheckoutError(class_closed_message(product))
+    if product.covering_licence() is None:
+        raise CheckoutError(
+            _("%(product)s chưa có giấy phép còn hiệu lực nên chưa bán được.")
+            % {"product": product.title}
+        )
+    if not adult_confirmed:
+        raise CheckoutError(
+            _(
+                "Giỏ hàng có %(product)s: vui lòng xác nhận bạn từ đủ 18 tuổi trở "
+                "lên để đặt hàng."
+            )
+            % {"product": product.title}
+        )
+
+
 def _checked_lines(
-    items: dict[int, int], products: dict[int, ProductPage]
+    items: dict[int, int],
+    products: dict[int, ProductPage],
+    adult_confirmed: bool = False,
 ) -> dict[int, list[tuple[ProductPage, int]]]:
     """Each wanted product, still for sale and in stock, grouped by seller."""
     by_seller: dict[int, list[tuple[ProductPage, int]]] = defaultdict(list)
@@ -220,6 +256,7 @@ def _checked_lines(
             check_quantity(product, quantity)
         except CartError as exc:
             raise CheckoutError(exc.message) from exc
+        check_regulated(product, adult_confirmed)
         by_seller[product.seller_id].append((product, quantity))
     return by_seller
 
@@ -308,22 +345,34 @@ def place_order(
     """Create the order, its sellers' parts and lines, and reserve the stock.
 
     Prices and fees are read from the locked product and seller rows, never from
-    the request. Raises CheckoutError when anything can no longer be bought or the
-    payment method refuses the amount, and AlreadyPlaced when a form with the same
+    the request. The shopper's consent to order handling is required, and so is
+    the 18+ confirmation when a line is conditional goods (alcohol); each consent
+    is recorded with the order. Raises CheckoutError when anything can no longer
+    be bought, a consent or confirmation is missing, or the payment method
+    refuses the amount, and AlreadyPlaced when a form with the same
     ``checkout_key`` made an order before; nothing is written then.
     """
     if not items:
         raise CheckoutError(_("Giỏ hàng của bạn đang trống."))
+    if not customer.consents.order_handling:
+        raise CheckoutError(
+            _(
+                "Vui lòng đồng ý cho sàn và người bán xử lý dữ liệu cá nhân để "
+                "giao đơn hàng."
+            )
+        )
     try:
         with transaction.atomic():
             products = _lock_products(items)
             previous = submitted_order(checkout_key)
             if previous is not None:
                 raise AlreadyPlaced(previous)
-            parts = _priced_parts(_checked_lines(items, products))
+            checked = _checked_lines(items, products, customer.adult_confirmed)
+            parts = _priced_parts(checked)
             total = sum(p.items_total + p.shipping_fee for p in parts)
             method.check(total, [p.seller for p in parts])
             order = _create_order(customer, method, parts, checkout_key)
+            record_consents(order, customer.consents)
             _take_stock(_create_lines(order, parts))
             method.on_order_created(order)
     except IntegrityError:

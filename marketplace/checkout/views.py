@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from marketplace.checkout import links, payments, pictures, services
 from marketplace.checkout import stripe as stripe_api
 from marketplace.checkout.cart import Cart, CartError
+from marketplace.checkout.consent import Consents
 from marketplace.checkout.forms import (
     CartLineForm,
     CheckoutForm,
@@ -185,6 +186,11 @@ def _customer(data: dict) -> services.Customer:
         street_line=data["street_line"],
         commune=data["commune"],
         note=data["note"],
+        consents=Consents(
+            order_handling=data["consent_order_handling"],
+            marketing=data["consent_marketing"],
+        ),
+        adult_confirmed=data.get("adult_confirmed", False),
     )
 
 
@@ -198,11 +204,11 @@ def _show_placed(request, order: Order):
     return HttpResponseRedirect(reverse(name, args=[order.reference]), status=303)
 
 
-def _stale_form(request, payment_choices) -> CheckoutForm:
+def _stale_form(request, payment_choices, needs_adult) -> CheckoutForm:
     """The shopper's answers again, under a fresh key, with a note to resend."""
     data = request.POST.copy()
     data["checkout_key"] = new_checkout_key()
-    form = CheckoutForm(data, payment_choices=payment_choices)
+    form = CheckoutForm(data, payment_choices=payment_choices, needs_adult=needs_adult)
     if form.is_valid():
         form.add_error(None, form.fields["checkout_key"].error_messages["invalid"])
     return form
@@ -220,10 +226,12 @@ def checkout(request):
         messages.info(request, _("Giỏ hàng của bạn đang trống."))
         return redirect("checkout:cart")
     choices = payments.choices_for([group.seller for group in summary.groups])
-    form = CheckoutForm(request.POST or None, payment_choices=choices)
+    form = CheckoutForm(
+        request.POST or None, payment_choices=choices, needs_adult=summary.needs_adult
+    )
     if request.method == "GET" or not form.is_valid():
         if "checkout_key" in form.errors:
-            form = _stale_form(request, choices)
+            form = _stale_form(request, choices, summary.needs_adult)
         return _checkout_page(request, summary, form)
     try:
         method = payments.get_method(form.cleaned_data["payment_method"])

@@ -35,7 +35,11 @@ class HomePage(FoldedSlugMixin, Page):
         FieldPanel("hero_text"),
         FieldPanel("hero_image"),
     ]
-    subpage_types = ["sellers.SellerIndexPage", "catalog.CategoryPage"]
+    subpage_types = [
+        "sellers.SellerIndexPage",
+        "catalog.CategoryPage",
+        "legal.LegalIndexPage",
+    ]
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 

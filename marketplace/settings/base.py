@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "marketplace.checkout",
     "marketplace.programme",
     "marketplace.complaints",
+    "marketplace.legal",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",

@@ -110,6 +110,8 @@ def fill_checkout(page: Page, payment) -> None:
     field(page, "Số nhà").fill(SHOPPER["street"])
     field(page, "Xã/phường").select_option(label=f"Phường {PIA_COMMUNE}")
     page.get_by_label(payment).check()
+    # Consent per purpose: order handling is required, marketing stays off.
+    field(page, "Đồng ý cho sàn và người bán xử lý dữ liệu").check()
 
 
 def place_order(page: Page) -> None:

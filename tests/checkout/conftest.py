@@ -6,6 +6,7 @@ import socket
 import pytest
 
 from marketplace.checkout import services
+from marketplace.checkout.consent import Consents
 from sellers.models import AdminUnit
 from tests.factories import ProductPageFactory, SellerPageFactory
 from tests.utils import STRIPE_MOCK, missing_service, stripe_mock_running
@@ -78,4 +79,5 @@ def customer(commune):
         email="an@example.vn",
         street_line="Ấp Mỹ Phú",
         commune=commune,
+        consents=Consents(order_handling=True),
     )

@@ -30,6 +30,7 @@ def checkout_data(commune, method="card", **extra) -> dict:
         "note": "",
         "payment_method": method,
         "checkout_key": new_checkout_key(),
+        "consent_order_handling": "on",
     }
     data.update(extra)
     return data

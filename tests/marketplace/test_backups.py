@@ -16,6 +16,7 @@ from wagtail.images import get_image_model
 
 from catalog.models import ProductPage
 from marketplace.checkout import services
+from marketplace.checkout.consent import Consents
 from marketplace.checkout.models import Order
 from sellers.models import AdminUnit, SellerPage
 from tests.checkout.utils import place_card_order
@@ -125,6 +126,7 @@ def test_backup_restored_into_a_fresh_database_and_media_folder_keeps_everything
         email="binh@example.vn",
         street_line="Ấp Phú Hoà",
         commune=AdminUnit.objects.order_by("code").first(),
+        consents=Consents(order_handling=True),
     )
     sellers = [SellerPageFactory(title=f"HTX Sao Lưu {n}") for n in range(2)]
     products = [
@@ -167,6 +169,7 @@ def test_backup_restored_into_a_fresh_database_and_media_folder_keeps_everything
 # database of an SQLite run lives in memory, out of reach of other processes).
 SEED = """
 from marketplace.checkout import payments, services
+from marketplace.checkout.consent import Consents
 from sellers.models import AdminUnit
 from marketplace.site_setup import ensure_site_structure
 from tests.factories import ProductPageFactory, SellerPageFactory
@@ -174,6 +177,7 @@ ensure_site_structure()
 customer = services.Customer(
     name="Lê Văn Cường", phone="+84912345678", email="cuong@example.vn",
     street_line="Ấp Tân Hoà", commune=AdminUnit.objects.order_by("code").first(),
+    consents=Consents(order_handling=True),
 )
 for n in range(2):
     seller = SellerPageFactory(title=f"HTX SQLite {n}")

@@ -22,7 +22,12 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
-from catalog.models import OcopCertificate, RuralIndustrialAward, SpreadsheetUpload
+from catalog.models import (
+    OcopCertificate,
+    RuralIndustrialAward,
+    SellerLicence,
+    SpreadsheetUpload,
+)
 from marketplace.checkout.models import Order, OrderLine, SellerOrder
 from sellers.models import AdminUnit, SellerAccess, SellerApplication
 from sellers.services import ensure_seller_access
@@ -107,6 +112,14 @@ def world(site_root):
         decision_date=timezone.localdate() - datetime.timedelta(days=30),
         certificate_file=document_b,
     )
+    licence_b = SellerLicence.objects.create(
+        seller=seller_b,
+        number=f"{SECRET}/GP",
+        issuer=f"Sở Công Thương {SECRET}",
+        issued_on=timezone.localdate() - datetime.timedelta(days=30),
+        expires_on=timezone.localdate() + datetime.timedelta(days=700),
+        licence_file=document_b,
+    )
     award_b = RuralIndustrialAward.objects.create(
         product=product_b, level="province", year=2024, decision_number=f"{SECRET}/GK"
     )
@@ -173,6 +186,7 @@ def world(site_root):
         "document_b": document_b,
         "certificate_b": certificate_b,
         "award_b": award_b,
+        "licence_b": licence_b,
         "order_b": order_b,
         "shared_order": shared,
         "shared_part_b": shared_part_b,
@@ -257,6 +271,8 @@ def _pk_candidates(w, name: str, argument: str) -> list:
         "wagtailsnippetchoosers_catalog_ocopcertificate": [w["certificate_b"].pk],
         "wagtailsnippets_catalog_ruralindustrialaward": [w["award_b"].pk],
         "wagtailsnippetchoosers_catalog_ruralindustrialaward": [w["award_b"].pk],
+        "wagtailsnippets_catalog_sellerlicence": [w["licence_b"].pk],
+        "wagtailsnippetchoosers_catalog_sellerlicence": [w["licence_b"].pk],
         "wagtaildocs_chooser": [w["document_b"].pk],
         "wagtailimages_chooser": [w["image_b"].pk],
         "wagtailusers_users": [w["editor_b"].pk],
@@ -315,6 +331,7 @@ def _bulk_urls(w) -> list[str]:
         ("wagtaildocs", "document"): [w["document_b"].pk],
         ("catalog", "ocopcertificate"): [w["certificate_b"].pk],
         ("catalog", "ruralindustrialaward"): [w["award_b"].pk],
+        ("catalog", "sellerlicence"): [w["licence_b"].pk],
         ("auth", "user"): [w["editor_b"].pk],
     }
     urls = []
@@ -359,6 +376,9 @@ def _extra_urls(w) -> list[str]:
         reverse("wagtaildocs_chooser:chosen_multiple") + f"?id={w['document_b'].pk}",
         reverse("wagtailsnippetchoosers_catalog_ocopcertificate:chosen_multiple")
         + f"?id={w['certificate_b'].pk}",
+        reverse("wagtailsnippetchoosers_catalog_sellerlicence:chosen_multiple")
+        + f"?id={w['licence_b'].pk}",
+        reverse("wagtailsnippets_catalog_sellerlicence:list") + f"?q={SEARCH}",
         reverse("wagtailimages_chooser:choose") + f"?collection_id="
         f"{w['access_b'].media_collection_id}",
         reverse("wagtaildocs_chooser:choose") + f"?collection_id="
@@ -418,6 +438,7 @@ def test_department_sees_every_sellers_objects(client, world):
         reverse("wagtailadmin_choose_page_search") + f"?q={SEARCH}",
         reverse("wagtailsnippetchoosers_catalog_ocopcertificate:choose"),
         reverse("wagtailsnippetchoosers_catalog_ruralindustrialaward:choose"),
+        reverse("wagtailsnippets_catalog_sellerlicence:list"),
         reverse("wagtailadmin_reports:workflow"),
         reverse("wagtailadmin_reports:locked_pages"),
         reverse("wagtailadmin_reports:page_types_usage"),
@@ -607,3 +628,51 @@ def test_ensure_seller_access_restores_collection_permissions(world):
         collection=access.media_collection, permission__codename="choose_image"
     ).exists()
     assert access.group.collection_permissions.count() == 6
+
+
+def test_seller_sees_its_own_licences_only(client, world):
+    own = SellerLicence.objects.create(
+        seller=world["seller_a"],
+        number="A-01/GP",
+        issuer="Sở Công Thương tỉnh Vĩnh Long",
+        issued_on=timezone.localdate() - datetime.timedelta(days=30),
+        expires_on=timezone.localdate() + datetime.timedelta(days=700),
+        licence_file=_document("Giấy phép A", world["access_a"].media_collection),
+    )
+    client.force_login(world["editor_a"])
+
+    listing = client.get(reverse("wagtailsnippets_catalog_sellerlicence:list"))
+    foreign = client.get(
+        reverse(
+            "wagtailsnippets_catalog_sellerlicence:edit", args=[world["licence_b"].pk]
+        )
+    )
+
+    assert listing.status_code == 200
+    assert "A-01/GP" in listing.content.decode()
+    assert SECRET not in listing.content.decode()
+    # Refused: Wagtail sends the editor back to the dashboard, nothing of B shown.
+    assert foreign.status_code in (302, 403, 404)
+    assert not _leaks(foreign)
+    assert SellerLicence.objects.get(pk=own.pk).seller_id == world["seller_a"].pk
+
+
+def test_seller_cannot_file_a_licence_for_another_seller(client, world):
+    client.force_login(world["editor_a"])
+    url = reverse("wagtailsnippets_catalog_sellerlicence:add")
+
+    response = client.post(
+        url,
+        {
+            "seller": world["seller_b"].pk,
+            "kind": "alcohol_retail",
+            "number": "X-01/GP",
+            "issuer": "Sở Công Thương",
+            "issued_on": "2026-01-05",
+            "expires_on": "2028-01-05",
+            "licence_file": world["document_b"].pk,
+        },
+    )
+
+    assert response.status_code == 200
+    assert not SellerLicence.objects.filter(number="X-01/GP").exists()
