@@ -10,7 +10,8 @@ connections, SQL queries per page and the workers' peak memory. Each page's
 throughput is reported as a share of /healthz/'s, the yardstick of a request
 that crosses the whole middleware without a database or a template. Results go
 to the "pages" section of docs/benchmarks.md; scripts/bench_search.py,
-scripts/bench_checkout.py and scripts/bench_labels.py run afterwards when they exist.
+scripts/bench_checkout.py, scripts/bench_labels.py and scripts/bench_phone.py run
+afterwards when they exist.
 
 Every load goes to 127.0.0.1 only.
 """
@@ -598,7 +599,12 @@ def targets(args: argparse.Namespace) -> list[Target]:
 
 def run_other_benchmarks() -> int:
     failures = 0
-    for name in ("bench_search.py", "bench_checkout.py", "bench_labels.py"):
+    for name in (
+        "bench_search.py",
+        "bench_checkout.py",
+        "bench_labels.py",
+        "bench_phone.py",
+    ):
         script = ROOT / "scripts" / name
         if not script.exists():
             log(f"scripts/{name} not present yet: skipped")
