@@ -10,7 +10,7 @@ connections, SQL queries per page and the workers' peak memory. Each page's
 throughput is reported as a share of /healthz/'s, the yardstick of a request
 that crosses the whole middleware without a database or a template. Results go
 to the "pages" section of docs/benchmarks.md; scripts/bench_search.py,
-scripts/bench_checkout.py, scripts/bench_labels.py and scripts/bench_programme.py run
+scripts/bench_checkout.py and the labels, programme, spreadsheet and phone benchmarks run
 afterwards when they exist.
 
 Every load goes to 127.0.0.1 only.
@@ -605,6 +605,7 @@ def run_other_benchmarks() -> int:
         "bench_labels.py",
         "bench_programme.py",
         "bench_spreadsheet.py",
+        "bench_phone.py",
     ):
         script = ROOT / "scripts" / name
         if not script.exists():

@@ -18,6 +18,8 @@ from typing import Any
 from django.conf import settings
 from elasticsearch.dsl import Response, Search
 
+from search import answers
+
 logger = logging.getLogger(__name__)
 
 BULK_TIMEOUT = 120
@@ -228,6 +230,7 @@ def bulk(
             body.append({"delete": meta})
     if not body:
         return 0
+    answers.forget()  # before: a failed or partial write leaves no stale answer
     hosts = _hosts()
     if _down_until.get(hosts, 0) > time.monotonic():
         raise EngineUnavailable("engine marked down")
@@ -236,6 +239,7 @@ def bulk(
     except EngineUnavailable:
         _mark_down(hosts)
         raise
+    answers.forget()  # after: nothing remembered while the write was under way
     failures = [
         item
         for item in result.get("items", [])
@@ -252,6 +256,7 @@ def create_index(name: str, body: dict) -> None:
 
 
 def delete_index(name: str) -> None:
+    answers.forget()
     call("DELETE", f"/{name}", params={"ignore_unavailable": "true"})
 
 
@@ -283,6 +288,7 @@ def swap_alias(alias: str, new_index: str, old_indexes: list[str]) -> None:
     actions = [{"remove": {"index": old, "alias": alias}} for old in old_indexes]
     actions.append({"add": {"index": new_index, "alias": alias}})
     call("POST", "/_aliases", body={"actions": actions})
+    answers.forget()
 
 
 def health() -> str | None:

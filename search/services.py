@@ -16,7 +16,7 @@ from django.utils import timezone
 from catalog.cards import CardBatch, Highlights, batch_in_order
 from catalog.renditions import find_renditions
 from marketplace.helpers.text import fold
-from search import engine, fallback, promotions, queries, querylog
+from search import answers, engine, fallback, promotions, queries, querylog
 from search.documents import PRODUCTS, SELLERS, alias_name
 from search.params import SearchParams
 from search.results import (
@@ -89,7 +89,15 @@ def _engine_request(params: SearchParams, today: datetime.date, facets) -> dict:
     alias = alias_name(PRODUCTS)
     pinned = promotions.pinned_ids(params.raw_q) if params.q else []
     search = queries.product_search(params, alias, today, pinned, facets)
-    return engine.execute(search, alias).to_dict()
+
+    def ask() -> dict:
+        return engine.execute(search, alias).to_dict()
+
+    if params.raw_q or params.q:
+        return ask()  # typed words: too varied to remember, and logged
+    # Browsing (category, seller, commune pages and filters): the same few
+    # questions from every shopper; see search/answers.py.
+    return answers.remembered(f"{alias}|{params!r}|{facets}|{today}", ask)
 
 
 def engine_listing(

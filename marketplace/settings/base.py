@@ -230,6 +230,9 @@ FORMAT_MODULE_PATH = ["marketplace.formats"]
 SEARCH_URL = os.environ.get("SEARCH_URL", "http://127.0.0.1:9201")
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "ocop")
 SEARCH_TIMEOUT = float(os.environ.get("SEARCH_TIMEOUT", "2"))
+# Seconds the engine's answers to browsing (no typed words) are remembered; any
+# write to the index forgets them at once (search/answers.py). 0 turns it off.
+SEARCH_ANSWER_SECONDS = int(os.environ.get("SEARCH_ANSWER_SECONDS", "300"))
 
 # Stripe: secrets only from the environment; STRIPE_API_BASE points the client at
 # stripe-mock in development and tests (empty means Stripe's own API).
