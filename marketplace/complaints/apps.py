@@ -10,5 +10,7 @@ class ComplaintsConfig(AppConfig):
 
     def ready(self):
         from marketplace.complaints.emails import register_complaint_emails
+        from marketplace.complaints.programme import register_dashboard_section
 
         register_complaint_emails()
+        register_dashboard_section()

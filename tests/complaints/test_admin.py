@@ -225,6 +225,18 @@ def test_the_yearly_counts_match_the_cases(sellers, department):
     assert services.yearly_counts(year - 1)["filed"] == 1
     page = _client(department).get(ADMIN).content.decode()
     assert f"Thống kê năm {year}" in page
+    # The programme dashboard shows the same counts, this year's and last year's.
+    dashboard = _client(department).get(reverse("programme:dashboard"))
+    html = dashboard.content.decode()
+    assert "Khiếu nại theo năm" in html
+    for label, number in (
+        (f"{year}: khiếu nại đã nhận", 4),
+        (f"{year}: trả lời đúng hạn", 1),
+        (f"{year}: trễ hạn", 2),
+        (f"{year}: Cảnh cáo người bán", 1),
+        (f"{year - 1}: khiếu nại đã nhận", 1),
+    ):
+        assert f'<th scope="row">{label}</th><td>{number}</td>' in html
 
 
 def test_seller_a_sees_only_its_own_cases(sellers, order_a, case_b):
