@@ -9,9 +9,8 @@ page (first page and a filtered page), a product page, a seller page and
 connections, SQL queries per page and the workers' peak memory. Each page's
 throughput is reported as a share of /healthz/'s, the yardstick of a request
 that crosses the whole middleware without a database or a template. Results go
-to the "pages" section of docs/benchmarks.md; scripts/bench_search.py,
-scripts/bench_checkout.py and the labels, programme, spreadsheet and phone benchmarks run
-afterwards when they exist.
+to the "pages" section of docs/benchmarks.md; the search, checkout, labels,
+programme, spreadsheet and phone benchmarks (scripts/bench_*.py) run afterwards.
 
 Every load goes to 127.0.0.1 only.
 """

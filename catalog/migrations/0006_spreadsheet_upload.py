@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('catalog', '0004_review_status_and_reminders'),
+        ('catalog', '0005_regulated_goods_licences'),
         ('sellers', '0007_seller_application'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
