@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Q
+from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -23,6 +24,7 @@ from marketplace.page_mixins import (
     FoldedSlugMixin,
     ViewRestrictionsInOneQueryMixin,
     with_view_restriction_flag,
+    without_view_restrictions,
 )
 from sellers.forms import SellerPageForm
 from sellers.validators import (
@@ -80,6 +82,12 @@ class SellerType(models.TextChoices):
     COOPERATIVE_GROUP = "cooperative_group", _("Tổ hợp tác")
 
 
+class IdentityMethod(models.TextChoices):
+    VNEID = "vneid", _("VNeID")
+    CITIZEN_ID = "citizen_id", _("Căn cước công dân")
+    BUSINESS_REGISTRATION = "business_registration", _("Đăng ký kinh doanh")
+
+
 class ApplicationRecordPanel(Panel):
     """The seller's registration and the department's decision, read only."""
 
@@ -114,7 +122,8 @@ class SellerIndexPage(FoldedSlugMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         sellers = (
-            SellerPage.objects.live()
+            without_view_restrictions(SellerPage.objects.live())
+            .filter(suspended_at__isnull=True)
             .child_of(self)
             .select_related("commune", "logo")
             .order_by("title")
@@ -125,7 +134,14 @@ class SellerIndexPage(FoldedSlugMixin, Page):
         else:
             seller_type = ""
         sellers = sellers.annotate(
-            product_count=Count("products", filter=Q(products__live=True))
+            product_count=Count(
+                "products",
+                filter=Q(
+                    products__live=True,
+                    products__hidden_at__isnull=True,
+                    products__held_for_screening=False,
+                ),
+            )
         )
         page = Paginator(sellers, 30).get_page(request.GET.get("trang"))
         page.object_list = list(page.object_list)
@@ -223,6 +239,35 @@ class SellerPage(FoldedSlugMixin, ViewRestrictionsInOneQueryMixin, Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+    )
+
+    # The department's identity check (Law 122/2025), apart from the badge.
+    identity_method = models.CharField(
+        _("cách xác minh danh tính"),
+        max_length=24,
+        choices=IdentityMethod.choices,
+        blank=True,
+        editable=False,
+    )
+    identity_checked_on = models.DateField(
+        _("ngày xác minh danh tính"), null=True, blank=True, editable=False
+    )
+    identity_checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("xác minh danh tính bởi"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    identity_note = models.TextField(_("ghi chú xác minh"), blank=True, editable=False)
+    # A suspended seller's pages and products leave the public site; nothing is deleted.
+    suspended_at = models.DateTimeField(
+        _("tạm ngừng lúc"), null=True, blank=True, editable=False, db_index=True
+    )
+    suspension_reason = models.TextField(
+        _("lý do tạm ngừng"), blank=True, editable=False
     )
 
     content_panels = Page.content_panels + [
@@ -336,6 +381,12 @@ class SellerPage(FoldedSlugMixin, ViewRestrictionsInOneQueryMixin, Page):
                 loaded_for_display=models.Value(True)
             )
         )
+
+    def serve(self, request, *args, **kwargs):
+        # A suspended seller is gone for the public; the admin's preview still works.
+        if self.suspended_at is not None and not getattr(request, "is_preview", False):
+            raise Http404
+        return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -3,6 +3,7 @@ from catalog.models.certificates import (
     ReviewStatus,
     RuralIndustrialAward,
 )
+from catalog.models.moderation import ScreeningKeyword, Takedown
 from catalog.models.pages import CategoryPage, ProductImage, ProductPage, ProductTag
 from catalog.models.snippets import Category, Certification, OcopGroup
 
@@ -17,4 +18,6 @@ __all__ = [
     "ProductTag",
     "ReviewStatus",
     "RuralIndustrialAward",
+    "ScreeningKeyword",
+    "Takedown",
 ]

@@ -23,8 +23,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from catalog.models import ProductPage
+from catalog.visibility import public_products
 from marketplace.checkout import outbox
-from marketplace.checkout.cart import CartError, check_quantity, shipping_fee
+from marketplace.checkout.cart import (
+    CartError,
+    check_quantity,
+    not_public_message,
+    shipping_fee,
+)
 from marketplace.checkout.models import (
     RANK,
     TRANSITIONS,
@@ -200,6 +206,18 @@ def submitted_order(checkout_key: str | None) -> Order | None:
     return Order.objects.filter(checkout_key=checkout_key).first()
 
 
+def _refuse_non_public(products: dict[int, ProductPage]) -> None:
+    """A product the public may not see (restricted, hidden, held, its seller
+    suspended) is never ordered, even by its id."""
+    public = set(
+        public_products(ProductPage.objects.filter(pk__in=list(products))).values_list(
+            "pk", flat=True
+        )
+    )
+    if set(products) - public:
+        raise CheckoutError(not_public_message())
+
+
 def _checked_lines(
     items: dict[int, int], products: dict[int, ProductPage]
 ) -> dict[int, list[tuple[ProductPage, int]]]:
@@ -320,6 +338,7 @@ def place_order(
             previous = submitted_order(checkout_key)
             if previous is not None:
                 raise AlreadyPlaced(previous)
+            _refuse_non_public(products)
             parts = _priced_parts(_checked_lines(items, products))
             total = sum(p.items_total + p.shipping_fee for p in parts)
             method.check(total, [p.seller for p in parts])
