@@ -153,6 +153,16 @@ class SellerIndexPage(FoldedSlugMixin, Page):
         return context
 
 
+DEPARTMENT_FIELDS = (
+    "identity_method",
+    "identity_checked_on",
+    "identity_checked_by_id",
+    "identity_note",
+    "suspended_at",
+    "suspension_reason",
+)
+
+
 class SellerPage(FoldedSlugMixin, ViewRestrictionsInOneQueryMixin, Page):
     """A cooperative's, household business's or enterprise's public profile."""
 
@@ -349,6 +359,14 @@ class SellerPage(FoldedSlugMixin, ViewRestrictionsInOneQueryMixin, Page):
         self.verified = verified
         self.verified_at = timezone.now() if verified else None
         self.verified_by = user if verified else None
+
+    def with_content_json(self, content):
+        """The department's identity check and suspension are never a revision's:
+        publishing an edit keeps them as they are."""
+        obj = super().with_content_json(content)
+        for name in DEPARTMENT_FIELDS:
+            setattr(obj, name, getattr(self, name))
+        return obj
 
     def save(self, *args, **kwargs):
         if self.verified and not self.verified_at:

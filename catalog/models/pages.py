@@ -76,6 +76,14 @@ def best_valid_certificate(certificates):
     return max(valid, key=lambda c: (c.stars, c.expires_on), default=None)
 
 
+MODERATION_FIELDS = (
+    "hidden_at",
+    "held_for_screening",
+    "screening_matches",
+    "screening_cleared",
+)
+
+
 class ProductPage(FoldedSlugMixin, ViewRestrictionsInOneQueryMixin, Page):
     """A product a seller offers; lives under its SellerPage."""
 
@@ -212,6 +220,9 @@ class ProductPage(FoldedSlugMixin, ViewRestrictionsInOneQueryMixin, Page):
         change of the figure is applied by ``catalog.stock.apply_edited_stock``."""
         obj = super().with_content_json(content)
         obj.stock = self.stock
+        # Moderation is the department's, never a revision's (catalog.moderation).
+        for name in MODERATION_FIELDS:
+            setattr(obj, name, getattr(self, name))
         return obj
 
     # -- display helpers (they use prefetched data when listing helpers set it) --
