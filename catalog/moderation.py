@@ -249,10 +249,7 @@ def highlight(text: str, phrases: list[str]) -> SafeString:
     """
     folded = fold_aligned(text)
     spans = sorted(
-        m.span()
-        for p in phrases
-        if fold(p)
-        for m in _pattern(fold(p)).finditer(folded)
+        m.span() for p in phrases if fold(p) for m in _pattern(fold(p)).finditer(folded)
     )
     out, at = [], 0
     for start, end in spans:
