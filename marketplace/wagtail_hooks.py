@@ -12,6 +12,7 @@ from catalog.wagtail_hooks import (
     CertificationViewSet,
     OcopCertificateViewSet,
     RuralIndustrialAwardViewSet,
+    ScreeningKeywordViewSet,
     awaiting_verification_menu_item,
 )
 from marketplace.formatting import format_date
@@ -67,6 +68,7 @@ class DepartmentViewSetGroup(SnippetViewSetGroup):
         CategoryViewSet,
         CertificationViewSet,
         CollectionViewSet,
+        ScreeningKeywordViewSet,
     )
 
     def get_submenu_items(self):

@@ -15,7 +15,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Panel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import ModelLogEntry, Page, PageLogEntry
 from wagtail.search import index
 
 from marketplace.helpers import listing
@@ -88,14 +88,33 @@ class IdentityMethod(models.TextChoices):
     BUSINESS_REGISTRATION = "business_registration", _("Đăng ký kinh doanh")
 
 
+def decision_log(seller: "SellerPage", limit: int = 100) -> list:
+    """The seller's decisions, newest first: the department's on the seller and
+    its listings (page log) and its application's (approve, reject)."""
+    entries = list(
+        PageLogEntry.objects.filter(page=seller, action__startswith="sellers.")
+        .select_related("user")
+        .order_by("-timestamp")[:limit]
+    )
+    application = getattr(seller, "application", None)
+    if application is not None:
+        entries += list(
+            ModelLogEntry.objects.for_instance(application).select_related("user")
+        )
+    return sorted(entries, key=lambda entry: entry.timestamp, reverse=True)
+
+
 class ApplicationRecordPanel(Panel):
-    """The seller's registration and the department's decision, read only."""
+    """The seller's registration, identity check, suspension and the log of the
+    department's decisions, read only."""
 
     class BoundPanel(Panel.BoundPanel):
         template_name = "sellers/admin/application_record_panel.html"
 
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
+            context["seller"] = self.instance
+            context["entries"] = decision_log(self.instance) if self.instance.pk else []
             context["application"] = (
                 SellerApplication.objects.filter(seller_id=self.instance.pk)
                 .select_related("decided_by")
@@ -364,8 +383,12 @@ class SellerPage(FoldedSlugMixin, ViewRestrictionsInOneQueryMixin, Page):
         """The department's identity check and suspension are never a revision's:
         publishing an edit keeps them as they are."""
         obj = super().with_content_json(content)
-        for name in DEPARTMENT_FIELDS:
-            setattr(obj, name, getattr(self, name))
+        # From the database: this instance may predate the decision.
+        current = (
+            SellerPage.objects.filter(pk=self.pk).values(*DEPARTMENT_FIELDS).first()
+        )
+        for name, value in (current or {}).items():
+            setattr(obj, name, value)
         return obj
 
     def save(self, *args, **kwargs):

@@ -14,7 +14,9 @@ from wagtail.log_actions import log
 
 from marketplace.helpers.outbox import queue_email
 from marketplace.helpers.visibility import announce
-from sellers.models import IdentityMethod, SellerPage
+from sellers.models import IdentityMethod, SellerPage, decision_log
+
+__all__ = ["decision_log"]
 
 IDENTITY_ACTION = "sellers.identity_check"
 SUSPEND_ACTION = "sellers.suspend"

@@ -221,8 +221,12 @@ class ProductPage(FoldedSlugMixin, ViewRestrictionsInOneQueryMixin, Page):
         obj = super().with_content_json(content)
         obj.stock = self.stock
         # Moderation is the department's, never a revision's (catalog.moderation).
-        for name in MODERATION_FIELDS:
-            setattr(obj, name, getattr(self, name))
+        # From the database: this instance may predate the decision.
+        current = (
+            ProductPage.objects.filter(pk=self.pk).values(*MODERATION_FIELDS).first()
+        )
+        for name, value in (current or {}).items():
+            setattr(obj, name, value)
         return obj
 
     # -- display helpers (they use prefetched data when listing helpers set it) --
