@@ -20,9 +20,10 @@ from django.urls import (
 )
 from django.utils import timezone
 from wagtail.documents import get_document_model
+from wagtail.log_actions import log
 from wagtail.models import Page
 
-from catalog.models import OcopCertificate, RuralIndustrialAward
+from catalog.models import OcopCertificate, RuralIndustrialAward, Takedown
 from marketplace.checkout.models import Order, OrderLine, SellerOrder
 from sellers.models import AdminUnit, SellerAccess, SellerApplication
 from sellers.services import ensure_seller_access
@@ -150,7 +151,19 @@ def world(site_root):
         document=ContentFile(SECRET.encode(), name="giay.pdf"),
         consent_at=timezone.now(),
     )
+    # Moderation of B's listings: a takedown with an appeal, and a held draft.
+    takedown_b = Takedown.objects.create(
+        product=product_b,
+        reason=f"Lý do {SECRET}",
+        authority=f"Cơ quan {SECRET}",
+        request_reference=f"{SECRET}/QLTT",
+        acted_at=timezone.now(),
+        appeal_status=Takedown.Appeal.PENDING,
+        appeal_text=f"Khiếu nại {SECRET}",
+    )
+    log(seller_b, "sellers.suspend", user=None, data={"reason": f"Tạm ngừng {SECRET}"})
     return {
+        "takedown_b": takedown_b,
         "application": application,
         "seller_a": seller_a,
         "product_a": product_a,
@@ -261,6 +274,8 @@ def _pk_candidates(w, name: str, argument: str) -> list:
             w["seller_b"].pk,  # the tax statement of a seller
         ],
         "seller_applications": [w["application"].pk],
+        "catalog_moderation": [w["takedown_b"].pk, w["product_b"].pk],
+        "seller_record": [w["seller_b"].pk],
         "seller_application_review": [w["application"].pk],
         "seller_application_document": [w["application"].pk],
         "wagtailadmin_api": [
@@ -416,6 +431,10 @@ def test_department_sees_every_sellers_objects(client, world):
         reverse("checkout_admin:tax_report"),
         reverse("checkout_admin:tax_statement", args=[world["seller_b"].pk]),
         reverse("wagtailadmin_pages:edit", args=[world["draft_b"].pk]),
+        reverse("catalog_moderation:takedowns"),
+        reverse("catalog_moderation:takedown", args=[world["takedown_b"].pk]),
+        reverse("seller_record", args=[world["seller_b"].pk]),
+        reverse("wagtailadmin_pages:edit", args=[world["seller_b"].pk]),
     ]:
         response = client.get(url)
         assert response.status_code == 200, url
