@@ -19,10 +19,10 @@ from django.db.models import Max, QuerySet
 from wagtail.models import Site
 
 from catalog.listing import valid_certificates
-from catalog.models import ProductImage, ProductPage
+from catalog.models import ProductImage
 from catalog.renditions import CARD_SPECS, Found, Picture, find_renditions, picture
+from catalog.visibility import public_products
 from marketplace.formatting import format_vnd
-from marketplace.page_mixins import without_view_restrictions
 
 # Highlighted fragments of a text search: ``{page id: (title html, snippet html)}``,
 # escaped by the engine, with ``<mark>`` around the matched words.
@@ -198,7 +198,7 @@ def batch_in_order(ids: Iterable[int]) -> CardBatch:
     ids = list(ids)
     if not ids:
         return CardBatch(rows=[], stars={}, covers={})
-    public = without_view_restrictions(ProductPage.objects.live())
+    public = public_products()
     by_pk = {row["pk"]: row for row in card_rows(public.filter(pk__in=ids))}
     return batch_for([by_pk[pk] for pk in ids if pk in by_pk])
 

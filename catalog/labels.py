@@ -19,8 +19,8 @@ from wagtail.models import Site
 from catalog.cards import page_url, valid_stars
 from catalog.models import ProductPage
 from catalog.permissions import products_for_user
+from catalog.visibility import public_products as visible_products
 from marketplace.formatting import format_vnd
-from marketplace.page_mixins import without_view_restrictions
 
 TRACKING_PARAMETERS = {"nguon": "qr"}
 # One sheet at most: 21 A4 pages of 3 × 8 labels, made in a few seconds.
@@ -49,8 +49,8 @@ def tracked_url(path: str) -> str:
 
 
 def public_products() -> QuerySet[ProductPage]:
-    """Products a label may lead to: live, and under no view restriction."""
-    return without_view_restrictions(ProductPage.objects.live())
+    """Products a label may lead to: the public ones (catalog.visibility)."""
+    return visible_products()
 
 
 def public_product(product_id: int) -> ProductPage | None:

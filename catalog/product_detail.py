@@ -29,6 +29,7 @@ from catalog.structured_data import (
     product_description,
     product_json_ld,
 )
+from catalog.visibility import public_products
 
 RELATED_COUNT = 4
 GALLERY_IMAGE_SPECS = (*GALLERY_SPECS, *THUMB_SPECS, OG_SPEC)
@@ -60,7 +61,7 @@ def related_queryset(product: ProductPage):
     order, without sorting the whole category.
     """
     return (
-        ProductPage.objects.live()
+        public_products()
         .filter(category_id=product.category_id)
         .exclude(pk=product.pk)
         .order_by("-pk")

@@ -31,7 +31,7 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from catalog import admin_urls
+from catalog import admin_urls, moderation_urls
 from catalog.admin_forms import OcopCertificateForm, SellerLicenceForm
 from catalog.admin_views import can_print_labels
 from catalog.models import (
@@ -41,7 +41,9 @@ from catalog.models import (
     ProductPage,
     ReviewStatus,
     RuralIndustrialAward,
+    ScreeningKeyword,
     SellerLicence,
+    Takedown,
 )
 from catalog.permissions import (
     VERIFY_PERMISSION,
@@ -55,7 +57,7 @@ from catalog.spreadsheet.services import can_upload
 from catalog.stock import apply_edited_stock
 from marketplace.formatting import format_date
 from sellers.isolation import SellerRecordsChooserViewSet
-from sellers.services import is_department
+from sellers.services import is_department, sellers_for_user
 
 
 def verify_url(certificate, next_url: str = "", action: str = "verify") -> str:
@@ -731,3 +733,75 @@ def register_sales_data_log_action(actions):
         _("Cập nhật giá, tồn kho hoặc trạng thái bán"),
         _("Đã cập nhật giá, tồn kho hoặc trạng thái bán (không cần duyệt)"),
     )
+
+
+# -- takedowns and screening (catalog/moderation_views.py) ---------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_moderation_urls():
+    return [
+        path("kiem-duyet/", include(moderation_urls, namespace="catalog_moderation"))
+    ]
+
+
+class DepartmentOnlyMenuItem(AdminMenuItem):
+    def is_shown(self, request):
+        return is_department(request.user)
+
+
+class SellerTakedownsMenuItem(AdminMenuItem):
+    """A seller's own hidden listings, shown when it has any."""
+
+    def is_shown(self, request):
+        user = request.user
+        if is_department(user):
+            return False
+        return Takedown.objects.filter(
+            product__seller_id__in=sellers_for_user(user)
+        ).exists()
+
+
+@hooks.register("register_department_menu_item")
+def register_takedowns_menu_item():
+    return DepartmentOnlyMenuItem(
+        _("Gỡ tin"),
+        reverse("catalog_moderation:takedowns"),
+        name="takedowns",
+        icon_name="warning",
+        order=20,
+    )
+
+
+@hooks.register("register_department_menu_item")
+def register_held_listings_menu_item():
+    return DepartmentOnlyMenuItem(
+        _("Chờ kiểm duyệt từ khoá"),
+        reverse("catalog_moderation:held"),
+        name="held-listings",
+        icon_name="warning",
+        order=21,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_own_takedowns_menu_item():
+    return SellerTakedownsMenuItem(
+        _("Tin bị ẩn"),
+        reverse("catalog_moderation:own_takedowns"),
+        name="own-takedowns",
+        icon_name="warning",
+        order=265,
+    )
+
+
+class ScreeningKeywordViewSet(SnippetViewSet):
+    """The department's keyword list; matching listings wait in moderation."""
+
+    model = ScreeningKeyword
+    icon = "warning"
+    menu_label = _("Từ khoá kiểm duyệt")
+    menu_order = 22
+    add_to_admin_menu = False
+    list_display = ["phrase", "note"]
+    search_fields = ["phrase"]

@@ -15,7 +15,8 @@ from catalog.cards import page_url
 from catalog.renditions import LOGO_SPECS, picture
 from search.params import PAGE_NAMES, PAGE_SIZE, SearchParams
 from search.services import list_products
-from sellers.models import AdminUnit, SellerPage
+from sellers.models import AdminUnit
+from sellers.visibility import public_sellers
 
 
 def communes_with_producers() -> QuerySet[AdminUnit]:
@@ -39,8 +40,7 @@ def communes_with_producers() -> QuerySet[AdminUnit]:
 def commune_context(unit: AdminUnit, request, page_size: int = PAGE_SIZE) -> dict:
     """A commune's live, public producers and a page of its products."""
     sellers = list(
-        SellerPage.objects.live()
-        .public()
+        public_sellers()
         .filter(commune=unit)
         .select_related("commune")
         .order_by("title")

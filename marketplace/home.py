@@ -5,10 +5,11 @@ from django.db.models import Count, Q
 
 from catalog.cards import card_batch
 from catalog.listing import recognised
-from catalog.models import CategoryPage, ProductPage
+from catalog.models import CategoryPage
 from catalog.renditions import COLLECTION_SPECS, HERO_SPECS, find_renditions, picture
+from catalog.visibility import public_products
 from marketplace.models.snippets import Collection, CollectionItem
-from sellers.models import SellerPage
+from sellers.visibility import public_sellers
 
 NEWEST_COUNT = 8
 FIGURES_CACHE_KEY = "home:figures"
@@ -16,15 +17,16 @@ FIGURES_TTL_SECONDS = 60
 
 
 def catalogue_figures() -> dict:
-    """Live sellers, live products and the share with OCOP or a rural-industry award."""
+    """Public sellers, public products and the share with OCOP or a rural-industry
+    award."""
     figures = cache.get(FIGURES_CACHE_KEY)
     if figures is not None:
         return figures
-    products = ProductPage.objects.live()
+    products = public_products()
     recognised_count = products.filter(recognised()).count()
     product_count = products.count()
     figures = {
-        "sellers": SellerPage.objects.live().count(),
+        "sellers": public_sellers().count(),
         "products": product_count,
         "recognised_percent": round(100 * recognised_count / product_count)
         if product_count
@@ -35,7 +37,8 @@ def catalogue_figures() -> dict:
 
 
 def featured_collections() -> tuple[list[Collection], dict[int, list[int]]]:
-    """Featured collections live now, and the live product ids of each, in order."""
+    """Featured collections live now, and the public product ids of each, in
+    order (the cards' query leaves out any product that is not public)."""
     collections = list(Collection.objects.live_now().filter(featured=True))
     items = (
         CollectionItem.objects.filter(collection__in=collections, product__live=True)
@@ -55,21 +58,26 @@ def home_context(page) -> dict:
         .select_related("category")
         .annotate(
             product_count=Count(
-                "category__products", filter=Q(category__products__live=True)
+                "category__products",
+                filter=Q(
+                    category__products__live=True,
+                    category__products__hidden_at__isnull=True,
+                    category__products__held_for_screening=False,
+                ),
             )
         )
         .order_by("category__sort_order")
     )
     collections, collection_ids = featured_collections()
     newest_ids = list(
-        ProductPage.objects.live()
+        public_products()
         .order_by("-first_published_at", "-pk")
         .values_list("pk", flat=True)[:NEWEST_COUNT]
     )
     # Every card on the page (collections and newest) in one batch, and every
     # rendition the page shows (cards, hero, collections) in one query.
     batch = card_batch(
-        ProductPage.objects.live().filter(
+        public_products().filter(
             pk__in=newest_ids + [pk for ids in collection_ids.values() for pk in ids]
         )
     )

@@ -2,7 +2,8 @@
 
 Connected by MarketplaceConfig.ready(): the remembered sites when a site is saved
 or deleted; the home page's figures and the menu when a page is published or
-unpublished, or a category (whose name the menu shows) is saved.
+unpublished, a category (whose name the menu shows) is saved, or a page's public
+visibility changes (marketplace.helpers.visibility).
 """
 
 from django.core.cache import cache
@@ -11,6 +12,7 @@ from wagtail.models import Site
 from wagtail.signals import page_published, page_unpublished
 
 from catalog.models import Category
+from marketplace.helpers.visibility import visibility_changed
 from marketplace.home import FIGURES_CACHE_KEY
 from marketplace.navigation import forget_navigation
 from marketplace.sites import forget_sites
@@ -34,4 +36,8 @@ def register_signal_handlers() -> None:
         forget_home_figures_and_menu,
         sender=Category,
         dispatch_uid="shell-category-saved",
+    )
+    # Takedowns, holds, suspensions and view restrictions change the public counts.
+    visibility_changed.connect(
+        forget_home_figures_and_menu, dispatch_uid="shell-figures-visibility"
     )

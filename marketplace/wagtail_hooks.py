@@ -12,6 +12,7 @@ from catalog.wagtail_hooks import (
     CertificationViewSet,
     OcopCertificateViewSet,
     RuralIndustrialAwardViewSet,
+    ScreeningKeywordViewSet,
     SellerLicenceViewSet,
     awaiting_verification_menu_item,
 )
@@ -69,6 +70,7 @@ class DepartmentViewSetGroup(SnippetViewSetGroup):
         CategoryViewSet,
         CertificationViewSet,
         CollectionViewSet,
+        ScreeningKeywordViewSet,
     )
 
     def get_submenu_items(self):

@@ -4,7 +4,7 @@ slow or failing.
 Same parameters, filters, facets and sort table as the engine: a folded-text match
 on the ``SearchText`` copy (every folded word must appear), ordered with title
 matches first. Slower and without typo tolerance, but the shopper still gets
-answers. Restricted pages (password, login, groups) are left out, as from the index.
+answers. Only public products (catalog.visibility) are listed, as in the index.
 """
 
 import datetime
@@ -25,8 +25,8 @@ from django.db.models import (
 from catalog.cards import batch_for, card_rows
 from catalog.listing import rated, with_ocop_stars
 from catalog.models import ProductPage
+from catalog.visibility import public_products
 from marketplace.helpers.text import fold
-from marketplace.page_mixins import without_view_restrictions
 from search.documents import PRODUCTS, SELLERS
 from search.indexing import iter_documents
 from search.models import SearchText
@@ -70,7 +70,7 @@ def _facet_filters(params: SearchParams, today: datetime.date) -> dict[str, Q]:
 
 
 def _base(params: SearchParams) -> QuerySet:
-    products = without_view_restrictions(ProductPage.objects.live())
+    products = public_products()
     if params.fixed_category:
         products = products.filter(category__slug=params.fixed_category)
     if params.fixed_seller is not None:

@@ -22,13 +22,14 @@ from django.utils.html import strip_tags
 
 from catalog.models import OcopCertificate, ProductImage, ProductPage
 from catalog.renditions import CARD_SPECS, LOGO_SPECS, prefetch_renditions
+from catalog.visibility import public_products
 from marketplace.helpers.text import fold
-from marketplace.page_mixins import without_view_restrictions
 from search import engine
 from search.documents import PRODUCTS, alias_name, index_definition
 from search.models import SearchText
 from search.text import normalize
 from sellers.models import SellerPage
+from sellers.visibility import public_sellers
 
 logger = logging.getLogger(__name__)
 
@@ -43,9 +44,9 @@ Progress = Callable[[int], None]
 
 
 def product_queryset():
-    """Live public products with everything their documents need, prefetched."""
+    """Public products with everything their documents need, prefetched."""
     return (
-        without_view_restrictions(ProductPage.objects.live())
+        public_products()
         .select_related("seller", "seller__commune", "category")
         .prefetch_related(
             Prefetch(
@@ -68,11 +69,19 @@ def product_queryset():
     )
 
 
+# A seller's own public products (its suspension is the seller's own filter).
+_PUBLIC_PRODUCTS = Q(
+    products__live=True,
+    products__hidden_at__isnull=True,
+    products__held_for_screening=False,
+)
+
+
 def seller_queryset():
     return (
-        without_view_restrictions(SellerPage.objects.live())
+        public_sellers()
         .select_related("commune", "logo")
-        .annotate(live_product_count=Count("products", filter=Q(products__live=True)))
+        .annotate(live_product_count=Count("products", filter=_PUBLIC_PRODUCTS))
         .order_by("pk")
     )
 
@@ -306,11 +315,9 @@ class RebuildStats:
 
 
 def _live_ids(kind: str) -> set[int]:
-    """Pages that belong in the index: live and public."""
-    model = ProductPage if kind == PRODUCTS else SellerPage
-    return set(
-        without_view_restrictions(model.objects.live()).values_list("pk", flat=True)
-    )
+    """Pages that belong in the index: the public ones."""
+    pages = public_products() if kind == PRODUCTS else public_sellers()
+    return set(pages.values_list("pk", flat=True))
 
 
 def rebuild(kind: str, progress: Progress | None = None) -> RebuildStats:

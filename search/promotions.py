@@ -18,9 +18,9 @@ def _promotion_map() -> dict[str, list[int]]:
     if mapping is None:
         from wagtail.contrib.search_promotions.models import SearchPromotion
 
-        from catalog.models import ProductPage
+        from catalog.visibility import public_products
 
-        product_ids = set(ProductPage.objects.live().values_list("pk", flat=True))
+        product_ids = set(public_products().values_list("pk", flat=True))
         mapping = {}
         rows = SearchPromotion.objects.filter(page__isnull=False).order_by(
             "sort_order", "pk"

@@ -13,10 +13,12 @@ from contextvars import ContextVar
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from catalog.importing.bulk import register_bulk_participant
 from catalog.signals import sales_data_changed
+from marketplace.helpers.visibility import announce, visibility_changed
 from search.documents import PRODUCTS, SELLERS
 
 logger = logging.getLogger(__name__)
@@ -189,6 +191,49 @@ def _promotions_changed(sender, **kwargs) -> None:
     promotions.forget()
 
 
+def _restriction_changed(sender, instance, **kwargs) -> None:
+    """A restriction added or lifted covers its page and everything under it:
+    the products (and sellers) there leave or re-enter the index at once."""
+    from catalog.models import ProductPage
+    from sellers.models import SellerPage
+
+    page = Page.objects.filter(pk=instance.page_id).only("path").first()
+    if page is None:  # the page itself was deleted: its own handlers ran
+        return
+    under = {"path__startswith": page.path}
+    product_ids = list(ProductPage.objects.filter(**under).values_list("pk", flat=True))
+    seller_ids = list(SellerPage.objects.filter(**under).values_list("pk", flat=True))
+    announce(product_ids=product_ids, seller_ids=seller_ids)
+
+
+def _visibility_changed(sender, product_ids=(), seller_ids=(), **kwargs) -> None:
+    """Takedowns, screening holds, suspensions and restrictions: the database
+    copy at once, the engine after the commit."""
+    from search import promotions
+    from search.indexing import forget_search_text, iter_documents, save_search_text
+
+    product_ids = set(product_ids)
+    for seller_id in seller_ids:
+        product_ids.update(_seller_product_ids(seller_id))
+    for kind, ids in ((PRODUCTS, product_ids), (SELLERS, set(seller_ids))):
+        if not ids:
+            continue
+        docs = dict(iter_documents(kind, ids, images=False))
+        save_search_text(kind, docs)
+        forget_search_text(ids - docs.keys())
+    promotions.forget()
+    if product_ids:
+        _after_commit(reindex_products, sorted(product_ids))
+    for seller_id in seller_ids:
+        _after_commit(_reindex_seller_page, seller_id)
+
+
+def _reindex_seller_page(seller_id: int) -> None:
+    from search.indexing import index_pages
+
+    index_pages(SELLERS, [seller_id])
+
+
 def register_signal_handlers() -> None:
     from wagtail.contrib.search_promotions.models import SearchPromotion
 
@@ -224,3 +269,10 @@ def register_signal_handlers() -> None:
     post_save.connect(
         _category_changed, sender=Category, dispatch_uid="search-category"
     )
+    for signal in (post_save, post_delete):
+        signal.connect(
+            _restriction_changed,
+            sender=PageViewRestriction,
+            dispatch_uid=f"search-restriction-{signal is post_save}",
+        )
+    visibility_changed.connect(_visibility_changed, dispatch_uid="search-visibility")

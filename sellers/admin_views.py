@@ -16,8 +16,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
-from sellers import applications
-from sellers.models import SellerApplication
+from sellers import applications, moderation
+from sellers.models import IdentityMethod, SellerApplication, SellerPage
 from sellers.services import is_department
 
 
@@ -93,3 +93,79 @@ def document(request: HttpRequest, pk: int) -> FileResponse:
     )
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response
+
+
+# -- the department's record of a seller: identity check, suspension, the log ------
+
+
+class IdentityCheckForm(forms.Form):
+    method = forms.ChoiceField(
+        label=gettext_lazy("Cách xác minh"), choices=IdentityMethod.choices
+    )
+    checked_on = forms.DateField(
+        label=gettext_lazy("Ngày xác minh (dd/mm/yyyy)"),
+        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+    )
+    note = forms.CharField(
+        label=gettext_lazy("Ghi chú"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class SuspensionForm(forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Lý do (gửi cho người bán)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+def _record_decision(request, seller) -> str:
+    action = request.POST.get("action")
+    if action == "identity":
+        form = IdentityCheckForm(request.POST)
+        if not form.is_valid():
+            raise moderation.ModerationError(
+                _("Vui lòng chọn cách xác minh và ghi ngày dạng dd/mm/yyyy.")
+            )
+        data = form.cleaned_data
+        moderation.record_identity_check(
+            seller.pk, request.user, data["method"], data["checked_on"], data["note"]
+        )
+        return _("Đã ghi nhận xác minh danh tính.")
+    form = SuspensionForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    if action == "suspend":
+        moderation.suspend(seller.pk, request.user, reason)
+        return _("Đã tạm ngừng người bán; sản phẩm đã rời khỏi sàn.")
+    if action == "reinstate":
+        moderation.reinstate(seller.pk, request.user, reason)
+        return _("Đã khôi phục người bán.")
+    raise moderation.ModerationError(_("Vui lòng chọn một thao tác."))
+
+
+@never_cache
+def seller_record(request: HttpRequest, pk: int) -> HttpResponse:
+    _department_only(request)
+    seller = get_object_or_404(SellerPage, pk=pk)
+    error = ""
+    if request.method == "POST":
+        try:
+            message = _record_decision(request, seller)
+        except moderation.ModerationError as exc:
+            error = exc.message
+        else:
+            messages.success(request, message)
+            return redirect("seller_record", seller.pk)
+    context = {
+        "seller": seller,
+        "error": error,
+        "entries": moderation.decision_log(seller),
+        "identity_form": IdentityCheckForm(),
+        "suspension_form": SuspensionForm(),
+        "page_title": _("Hồ sơ người bán: %(name)s") % {"name": seller.title},
+    }
+    return TemplateResponse(request, "sellers/admin/seller_record.html", context)

@@ -13,8 +13,8 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
-from sellers.models import SellerApplication
-from sellers.services import department_emails
+from sellers.models import SellerApplication, SellerPage
+from sellers.services import department_emails, seller_emails
 
 
 def _site_url() -> str:
@@ -106,7 +106,33 @@ def application_rejected(application_id: int) -> None:
         )
 
 
+def moderation_notice(seller_id: int, subject: str, body: str) -> None:
+    """To the seller: a decision of the department (suspension, takedown,
+    appeal, screening), written when it was taken."""
+    seller = SellerPage.objects.filter(pk=seller_id).first()
+    if seller is None:
+        return
+    _send(
+        subject,
+        "sellers/emails/moderation_notice.txt",
+        {"seller": seller, "body": body},
+        seller_emails(seller),
+    )
+
+
+def department_moderation_notice(subject: str, body: str) -> None:
+    """To the department: something of moderation waits (an appeal)."""
+    _send(
+        subject,
+        "sellers/emails/moderation_notice.txt",
+        {"seller": None, "body": body},
+        department_emails(),
+    )
+
+
 EMAILS = {
+    "department_moderation_notice": department_moderation_notice,
+    "seller_moderation_notice": moderation_notice,
     "seller_application_received": application_received,
     "seller_application_to_department": application_to_department,
     "seller_application_approved": application_approved,

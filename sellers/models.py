@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Q
+from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -14,7 +15,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Panel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import ModelLogEntry, Page, PageLogEntry
 from wagtail.search import index
 
 from marketplace.helpers import listing
@@ -23,6 +24,7 @@ from marketplace.page_mixins import (
     FoldedSlugMixin,
     ViewRestrictionsInOneQueryMixin,
     with_view_restriction_flag,
+    without_view_restrictions,
 )
 from sellers.forms import SellerPageForm
 from sellers.validators import (
@@ -80,14 +82,39 @@ class SellerType(models.TextChoices):
     COOPERATIVE_GROUP = "cooperative_group", _("Tổ hợp tác")
 
 
+class IdentityMethod(models.TextChoices):
+    VNEID = "vneid", _("VNeID")
+    CITIZEN_ID = "citizen_id", _("Căn cước công dân")
+    BUSINESS_REGISTRATION = "business_registration", _("Đăng ký kinh doanh")
+
+
+def decision_log(seller: "SellerPage", limit: int = 100) -> list:
+    """The seller's decisions, newest first: the department's on the seller and
+    its listings (page log) and its application's (approve, reject)."""
+    entries = list(
+        PageLogEntry.objects.filter(page=seller, action__startswith="sellers.")
+        .select_related("user")
+        .order_by("-timestamp")[:limit]
+    )
+    application = getattr(seller, "application", None)
+    if application is not None:
+        entries += list(
+            ModelLogEntry.objects.for_instance(application).select_related("user")
+        )
+    return sorted(entries, key=lambda entry: entry.timestamp, reverse=True)
+
+
 class ApplicationRecordPanel(Panel):
-    """The seller's registration and the department's decision, read only."""
+    """The seller's registration, identity check, suspension and the log of the
+    department's decisions, read only."""
 
     class BoundPanel(Panel.BoundPanel):
         template_name = "sellers/admin/application_record_panel.html"
 
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
+            context["seller"] = self.instance
+            context["entries"] = decision_log(self.instance) if self.instance.pk else []
             context["application"] = (
                 SellerApplication.objects.filter(seller_id=self.instance.pk)
                 .select_related("decided_by")
@@ -114,7 +141,8 @@ class SellerIndexPage(FoldedSlugMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         sellers = (
-            SellerPage.objects.live()
+            without_view_restrictions(SellerPage.objects.live())
+            .filter(suspended_at__isnull=True)
             .child_of(self)
             .select_related("commune", "logo")
             .order_by("title")
@@ -125,7 +153,14 @@ class SellerIndexPage(FoldedSlugMixin, Page):
         else:
             seller_type = ""
         sellers = sellers.annotate(
-            product_count=Count("products", filter=Q(products__live=True))
+            product_count=Count(
+                "products",
+                filter=Q(
+                    products__live=True,
+                    products__hidden_at__isnull=True,
+                    products__held_for_screening=False,
+                ),
+            )
         )
         page = Paginator(sellers, 30).get_page(request.GET.get("trang"))
         page.object_list = list(page.object_list)
@@ -135,6 +170,16 @@ class SellerIndexPage(FoldedSlugMixin, Page):
         context["sellers"] = page
         context["query_string"] = f"loai={seller_type}" if seller_type else ""
         return context
+
+
+DEPARTMENT_FIELDS = (
+    "identity_method",
+    "identity_checked_on",
+    "identity_checked_by_id",
+    "identity_note",
+    "suspended_at",
+    "suspension_reason",
+)
 
 
 class SellerPage(FoldedSlugMixin, ViewRestrictionsInOneQueryMixin, Page):
@@ -225,6 +270,35 @@ class SellerPage(FoldedSlugMixin, ViewRestrictionsInOneQueryMixin, Page):
         related_name="+",
     )
 
+    # The department's identity check (Law 122/2025), apart from the badge.
+    identity_method = models.CharField(
+        _("cách xác minh danh tính"),
+        max_length=24,
+        choices=IdentityMethod.choices,
+        blank=True,
+        editable=False,
+    )
+    identity_checked_on = models.DateField(
+        _("ngày xác minh danh tính"), null=True, blank=True, editable=False
+    )
+    identity_checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("xác minh danh tính bởi"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    identity_note = models.TextField(_("ghi chú xác minh"), blank=True, editable=False)
+    # A suspended seller's pages and products leave the public site; nothing is deleted.
+    suspended_at = models.DateTimeField(
+        _("tạm ngừng lúc"), null=True, blank=True, editable=False, db_index=True
+    )
+    suspension_reason = models.TextField(
+        _("lý do tạm ngừng"), blank=True, editable=False
+    )
+
     content_panels = Page.content_panels + [
         MultiFieldPanel(
             [
@@ -305,6 +379,18 @@ class SellerPage(FoldedSlugMixin, ViewRestrictionsInOneQueryMixin, Page):
         self.verified_at = timezone.now() if verified else None
         self.verified_by = user if verified else None
 
+    def with_content_json(self, content):
+        """The department's identity check and suspension are never a revision's:
+        publishing an edit keeps them as they are."""
+        obj = super().with_content_json(content)
+        # From the database: this instance may predate the decision.
+        current = (
+            SellerPage.objects.filter(pk=self.pk).values(*DEPARTMENT_FIELDS).first()
+        )
+        for name, value in (current or {}).items():
+            setattr(obj, name, value)
+        return obj
+
     def save(self, *args, **kwargs):
         if self.verified and not self.verified_at:
             self.verified_at = timezone.now()
@@ -336,6 +422,12 @@ class SellerPage(FoldedSlugMixin, ViewRestrictionsInOneQueryMixin, Page):
                 loaded_for_display=models.Value(True)
             )
         )
+
+    def serve(self, request, *args, **kwargs):
+        # A suspended seller is gone for the public; the admin's preview still works.
+        if self.suspended_at is not None and not getattr(request, "is_preview", False):
+            raise Http404
+        return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -12,7 +12,7 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from sellers import admin_urls, applications, isolation
+from sellers import admin_urls, applications, isolation, moderation
 from sellers.models import SellerApplication
 
 
@@ -104,3 +104,6 @@ def register_application_log_actions(actions):
     actions.register_action(
         applications.REJECT_ACTION, _("Từ chối hồ sơ bán hàng"), _("Đã từ chối hồ sơ")
     )
+    # The department's decisions on a seller and its listings (sellers.moderation).
+    for action, label in moderation.ACTION_LABELS.items():
+        actions.register_action(action, _(label), _(label))

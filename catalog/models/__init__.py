@@ -8,6 +8,7 @@ from catalog.models.licences import (
     RegulatedGoodsSettings,
     SellerLicence,
 )
+from catalog.models.moderation import ScreeningKeyword, Takedown
 from catalog.models.pages import CategoryPage, ProductImage, ProductPage, ProductTag
 from catalog.models.snippets import Category, Certification, OcopGroup
 from catalog.models.uploads import SpreadsheetUpload
@@ -25,6 +26,8 @@ __all__ = [
     "RegulatedGoodsSettings",
     "ReviewStatus",
     "RuralIndustrialAward",
+    "ScreeningKeyword",
     "SellerLicence",
     "SpreadsheetUpload",
+    "Takedown",
 ]

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -74,6 +75,14 @@ def best_valid_certificate(certificates):
     today = timezone.localdate()
     valid = [c for c in certificates if c.is_valid(today)]
     return max(valid, key=lambda c: (c.stars, c.expires_on), default=None)
+
+
+MODERATION_FIELDS = (
+    "hidden_at",
+    "held_for_screening",
+    "screening_matches",
+    "screening_cleared",
+)
 
 
 class ProductPage(FoldedSlugMixin, ViewRestrictionsInOneQueryMixin, Page):
@@ -148,6 +157,21 @@ class ProductPage(FoldedSlugMixin, ViewRestrictionsInOneQueryMixin, Page):
         related_name="products",
         editable=False,
         null=True,
+    )
+
+    # Moderation (catalog.moderation): a listing the department hid, or one held
+    # because its text matched the screening keywords, stays off the public site.
+    hidden_at = models.DateTimeField(
+        _("bị ẩn lúc"), null=True, blank=True, editable=False, db_index=True
+    )
+    held_for_screening = models.BooleanField(
+        _("chờ kiểm duyệt từ khoá"), default=False, editable=False
+    )
+    screening_matches = models.CharField(
+        _("từ khoá trùng"), max_length=500, blank=True, editable=False
+    )
+    screening_cleared = models.CharField(
+        _("nội dung đã được duyệt"), max_length=40, blank=True, editable=False
     )
 
     content_panels = Page.content_panels + [
@@ -266,6 +290,13 @@ class ProductPage(FoldedSlugMixin, ViewRestrictionsInOneQueryMixin, Page):
         change of the figure is applied by ``catalog.stock.apply_edited_stock``."""
         obj = super().with_content_json(content)
         obj.stock = self.stock
+        # Moderation is the department's, never a revision's (catalog.moderation).
+        # From the database: this instance may predate the decision.
+        current = (
+            ProductPage.objects.filter(pk=self.pk).values(*MODERATION_FIELDS).first()
+        )
+        for name, value in (current or {}).items():
+            setattr(obj, name, value)
         return obj
 
     # -- display helpers (they use prefetched data when listing helpers set it) --
@@ -343,6 +374,20 @@ class ProductPage(FoldedSlugMixin, ViewRestrictionsInOneQueryMixin, Page):
     @property
     def in_stock(self) -> bool:
         return self.available and (self.stock is None or self.stock > 0)
+
+    @property
+    def moderated_away(self) -> bool:
+        """Hidden by a takedown, held by the screening, or its seller suspended
+        (the rest of the rule is in ``catalog.visibility``)."""
+        if self.hidden_at is not None or self.held_for_screening:
+            return True
+        return self.seller_id is not None and self.seller.suspended_at is not None
+
+    def serve(self, request, *args, **kwargs):
+        # The public gets 404; the seller and the department still preview it.
+        if self.moderated_away and not getattr(request, "is_preview", False):
+            raise Http404
+        return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

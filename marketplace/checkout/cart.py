@@ -10,11 +10,16 @@ from django.utils.translation import gettext as _
 from catalog.models import ProductPage
 from catalog.models.licences import sale_closed
 from catalog.renditions import Picture
+from catalog.visibility import public_products
 from marketplace.formatting import format_vnd
 from sellers.models import SellerPage
 
 SESSION_KEY = "checkout_cart"
 _DIGITS = re.compile(r"^[0-9]{1,9}$")
+
+
+def not_public_message() -> str:
+    return _("Sản phẩm này hiện không mở bán công khai trên sàn nên không thể đặt mua.")
 
 
 class CartError(Exception):
@@ -53,9 +58,9 @@ def parse_product_id(raw) -> int:
 
 
 def purchasable_products():
-    """Products a shopper may buy right now."""
+    """Products a shopper may buy right now: public ones (catalog.visibility)."""
     return (
-        ProductPage.objects.live()
+        public_products()
         .filter(available=True, seller__isnull=False)
         .select_related("seller", "category")
     )
@@ -193,6 +198,13 @@ class Cart:
     def _product(self, product_id: int) -> ProductPage:
         product = purchasable_products().filter(pk=product_id).first()
         if product is None:
+            # Restricted or moderated away: say so, rather than "does not exist".
+            if (
+                ProductPage.objects.live()
+                .filter(pk=product_id, available=True)
+                .exists()
+            ):
+                raise CartError(not_public_message())
             raise CartError(_("Sản phẩm không tồn tại hoặc đã ngừng bán."))
         if sale_closed(product.required_licence_kind):
             # The department switched the class off (alcohol): nothing new goes in.

@@ -24,11 +24,13 @@ from django.utils.translation import gettext as _
 
 from catalog.models import ProductPage
 from catalog.models.licences import sale_closed
+from catalog.visibility import public_products
 from marketplace.checkout import outbox
 from marketplace.checkout.cart import (
     CartError,
     check_quantity,
     class_closed_message,
+    not_public_message,
     shipping_fee,
 )
 from marketplace.checkout.consent import Consents, record_consents
@@ -234,6 +236,18 @@ def check_regulated(product: ProductPage, adult_confirmed: bool) -> None:
         )
 
 
+def _refuse_non_public(products: dict[int, ProductPage]) -> None:
+    """A product the public may not see (restricted, hidden, held, its seller
+    suspended) is never ordered, even by its id."""
+    public = set(
+        public_products(ProductPage.objects.filter(pk__in=list(products))).values_list(
+            "pk", flat=True
+        )
+    )
+    if set(products) - public:
+        raise CheckoutError(not_public_message())
+
+
 def _checked_lines(
     items: dict[int, int],
     products: dict[int, ProductPage],
@@ -367,6 +381,7 @@ def place_order(
             previous = submitted_order(checkout_key)
             if previous is not None:
                 raise AlreadyPlaced(previous)
+            _refuse_non_public(products)
             checked = _checked_lines(items, products, customer.adult_confirmed)
             parts = _priced_parts(checked)
             total = sum(p.items_total + p.shipping_fee for p in parts)

@@ -1,7 +1,8 @@
 """One listing pipeline: the engine and the database backend list the same products.
 
 Over a catalogue with the tricky cases (several certificates, expired, unverified,
-out of stock, unavailable, unpublished, restricted by a password or a login), the
+out of stock, unavailable, unpublished, restricted by a password or a login, hidden
+by a takedown, held by the keyword screening, of a suspended seller), the
 same parameters give the same products in the same order, the same totals and the
 same facet counts whichever backend answers; the pages that show listings (search,
 category, seller) use the same cards and pagination.
@@ -54,6 +55,9 @@ def _catalogue() -> dict:
         commune=communes[1],
     )
     hidden_seller = SellerPageFactory(title="Cơ sở Kín Cổng", commune=communes[1])
+    suspended_seller = SellerPageFactory(
+        title="Cơ sở Tạm Ngừng", seller_type=SellerType.COOPERATIVE, commune=communes[0]
+    )
     # (key, seller, category, price, days after BASE_TIME, extra fields)
     rows = [
         ("both", coop, "processed-food", 60000, 1, {}),
@@ -70,6 +74,9 @@ def _catalogue() -> dict:
         ("locked", coop, "processed-food", 50000, 10, {}),
         ("behind_login", hidden_seller, "processed-food", 55000, 11, {}),
         ("draft", coop, "processed-food", 65000, 12, {}),
+        ("taken_down", coop, "processed-food", 47000, 13, {}),
+        ("held", family, "processed-food", 48000, 14, {}),
+        ("of_suspended", suspended_seller, "processed-food", 49000, 15, {}),
     ]
     products = {}
     for key, seller, cat, price, days, extra in rows:
@@ -107,7 +114,17 @@ def _catalogue() -> dict:
     PageViewRestriction.objects.create(
         page=hidden_seller, restriction_type=PageViewRestriction.LOGIN
     )
-    return {"products": products, "sellers": [coop, family, hidden_seller]}
+    # Moderation: a takedown, a screening hold, a suspended seller.
+    model = type(products["taken_down"])
+    model.objects.filter(pk=products["taken_down"].pk).update(hidden_at=timezone.now())
+    model.objects.filter(pk=products["held"].pk).update(held_for_screening=True)
+    type(suspended_seller).objects.filter(pk=suspended_seller.pk).update(
+        suspended_at=timezone.now()
+    )
+    return {
+        "products": products,
+        "sellers": [coop, family, hidden_seller, suspended_seller],
+    }
 
 
 @pytest.fixture(scope="module")
@@ -238,9 +255,10 @@ def test_ties_are_broken_by_page_id_in_both_backends(tricky):
 
 def test_restricted_unpublished_and_invalid_certificates_are_left_out(tricky):
     products = tricky["products"]
+    hidden = ("locked", "behind_login", "draft", "taken_down", "held", "of_suspended")
     for backend in (services.engine_listing, services.database_listing):
         listed = {c.pk for c in backend(_params(page_size=100)).cards}
-        for key in ("locked", "behind_login", "draft"):
+        for key in hidden:
             assert products[key].pk not in listed, (key, backend.__name__)
         assert products["sold_out"].pk in listed and products["paused"].pk in listed
         stars = {c.pk: c.stars for c in backend(_params(page_size=100)).cards}

@@ -20,6 +20,7 @@ from django.urls import (
 )
 from django.utils import timezone
 from wagtail.documents import get_document_model
+from wagtail.log_actions import log
 from wagtail.models import Page
 
 from catalog.models import (
@@ -27,6 +28,7 @@ from catalog.models import (
     RuralIndustrialAward,
     SellerLicence,
     SpreadsheetUpload,
+    Takedown,
 )
 from marketplace.checkout.models import Order, OrderLine, SellerOrder
 from sellers.models import AdminUnit, SellerAccess, SellerApplication
@@ -170,8 +172,20 @@ def world(site_root):
         status=SpreadsheetUpload.Status.READY,
         preview=[{"line": 2, "product": SECRET, "status": "new", "errors": []}],
     )
+    # Moderation of B's listings: a takedown with an appeal, and a held draft.
+    takedown_b = Takedown.objects.create(
+        product=product_b,
+        reason=f"Lý do {SECRET}",
+        authority=f"Cơ quan {SECRET}",
+        request_reference=f"{SECRET}/QLTT",
+        acted_at=timezone.now(),
+        appeal_status=Takedown.Appeal.PENDING,
+        appeal_text=f"Khiếu nại {SECRET}",
+    )
+    log(seller_b, "sellers.suspend", user=None, data={"reason": f"Tạm ngừng {SECRET}"})
     return {
         "upload_b": upload_b,
+        "takedown_b": takedown_b,
         "application": application,
         "seller_a": seller_a,
         "product_a": product_a,
@@ -286,6 +300,8 @@ def _pk_candidates(w, name: str, argument: str) -> list:
             w["seller_b"].pk,  # the tax statement of a seller
         ],
         "seller_applications": [w["application"].pk],
+        "catalog_moderation": [w["takedown_b"].pk, w["product_b"].pk],
+        "seller_record": [w["seller_b"].pk],
         "seller_application_review": [w["application"].pk],
         "seller_application_document": [w["application"].pk],
         "wagtailadmin_api": [
@@ -446,6 +462,10 @@ def test_department_sees_every_sellers_objects(client, world):
         reverse("checkout_admin:tax_report"),
         reverse("checkout_admin:tax_statement", args=[world["seller_b"].pk]),
         reverse("wagtailadmin_pages:edit", args=[world["draft_b"].pk]),
+        reverse("catalog_moderation:takedowns"),
+        reverse("catalog_moderation:takedown", args=[world["takedown_b"].pk]),
+        reverse("seller_record", args=[world["seller_b"].pk]),
+        reverse("wagtailadmin_pages:edit", args=[world["seller_b"].pk]),
     ]:
         response = client.get(url)
         assert response.status_code == 200, url
