@@ -34,6 +34,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from catalog import admin_urls
 from catalog.admin_forms import OcopCertificateForm
 from catalog.admin_views import can_print_labels
+from catalog.dashboard import SellerHomePanel
 from catalog.models import (
     Category,
     Certification,
@@ -51,7 +52,7 @@ from catalog.permissions import (
 from catalog.stock import apply_edited_stock
 from marketplace.formatting import format_date
 from sellers.isolation import SellerRecordsChooserViewSet
-from sellers.services import is_department
+from sellers.services import is_department, sellers_for_request
 
 
 def verify_url(certificate, next_url: str = "", action: str = "verify") -> str:
@@ -583,3 +584,15 @@ def product_label_listing_button(page, user, next_url=None):
 @hooks.register("register_page_header_buttons")
 def product_label_header_button(page, user, view_name, next_url=None):
     yield ProductLabelButton(page=page, priority=66)
+
+
+# -- the seller's home ---------------------------------------------------------------
+
+
+@hooks.register("construct_homepage_panels")
+def add_seller_home_panel(request, panels):
+    """Seller editors open the admin on their own shop: products by state, what
+    needs fixing and certificates about to expire."""
+    seller_ids = sellers_for_request(request)
+    if seller_ids:
+        panels.append(SellerHomePanel(seller_ids))
