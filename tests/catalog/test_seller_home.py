@@ -1,4 +1,4 @@
-"""A seller editor's dashboard: its own shop at a glance, each item a link to the fix."""
+"""A seller editor's dashboard: its own shop at a glance, each item a link to a fix."""
 
 import datetime
 
