@@ -598,7 +598,8 @@ def targets(args: argparse.Namespace) -> list[Target]:
 
 def run_other_benchmarks() -> int:
     failures = 0
-    for name in ("bench_search.py", "bench_checkout.py", "bench_labels.py"):
+    others = ("bench_search.py", "bench_checkout.py", "bench_labels.py")
+    for name in (*others, "bench_seller_home.py"):
         script = ROOT / "scripts" / name
         if not script.exists():
             log(f"scripts/{name} not present yet: skipped")
