@@ -195,7 +195,12 @@ SITE_NAME = "Sàn OCOP Vĩnh Long"
 def _english_in(html: str) -> list[str]:
     # The SVG sprite and the icons' names are not text a seller reads.
     text = re.sub(r"<svg.*?</svg>", "", html, flags=re.DOTALL)
-    return [phrase for phrase in ENGLISH if phrase in text]
+    # Whole words: "togglePreviewSize" in a script's data attribute is not text.
+    return [
+        phrase
+        for phrase in ENGLISH
+        if re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text)
+    ]
 
 
 @pytest.mark.parametrize(
