@@ -10,8 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from marketplace.formatting import parse_vnd
-from sellers.media_access import IMAGE_REFUSED, check_chosen_media
+from sellers.media_access import DOCUMENT_REFUSED, IMAGE_REFUSED, check_chosen_media
 
+# The product's child relations the department reviews (certificates, awards).
+REVIEWED_RELATIONS = ("ocop_certificates", "rural_awards")
 STARS_MESSAGE = _("Sản phẩm OCOP chỉ được xếp hạng 3, 4 hoặc 5 sao.")
 
 
@@ -64,6 +66,7 @@ class ProductPageForm(WagtailAdminPageForm):
     def clean(self):
         cleaned_data = super().clean()
         self._check_gallery_images()
+        self._check_certificate_files()
         # Drafts may be incomplete (Wagtail defers required fields on "save");
         # submitting for approval or publishing needs the gallery.
         if self.is_deferred_validation:
@@ -96,6 +99,37 @@ class ProductPageForm(WagtailAdminPageForm):
         problem = self.instance.licence_problem(parent.pk if parent else None)
         if problem:
             self.add_error(None, ValidationError(problem, code="licence_required"))
+
+    def save(self, commit=True):
+        """Certificates and awards edited inline are written now, outside the
+        page's approval: the department verifies each in its own queue (and a
+        changed stars, number or date sends a verified one back to it)."""
+        page = super().save(commit=commit)
+        if page.pk is not None:
+            for name in REVIEWED_RELATIONS:
+                if name in self.formsets:
+                    getattr(page, name).commit()
+        return page
+
+    def _check_certificate_files(self) -> None:
+        """A seller's certificate takes only a scan of its own collection."""
+        certificates = self.formsets.get("ocop_certificates")
+        if certificates is None or not certificates.is_bound:
+            return
+        if not certificates.is_valid():
+            return
+        for certificate_form in certificates.forms:
+            document = certificate_form.cleaned_data.get("certificate_file")
+            try:
+                check_chosen_media(
+                    self.for_user,
+                    document,
+                    certificate_form.initial.get("certificate_file"),
+                    DOCUMENT_REFUSED,
+                )
+            except ValidationError as error:
+                certificate_form.add_error("certificate_file", error)
+                self.add_error(None, error)
 
     def _check_gallery_images(self) -> None:
         """Drafts too: a seller's gallery takes only images of its own collection."""

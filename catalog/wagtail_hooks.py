@@ -34,6 +34,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from catalog import admin_urls, moderation_urls
 from catalog.admin_forms import OcopCertificateForm, SellerLicenceForm
 from catalog.admin_views import can_print_labels
+from catalog.dashboard import SellerHomePanel
 from catalog.models import (
     Category,
     Certification,
@@ -57,7 +58,7 @@ from catalog.spreadsheet.services import can_upload
 from catalog.stock import apply_edited_stock
 from marketplace.formatting import format_date
 from sellers.isolation import SellerRecordsChooserViewSet
-from sellers.services import is_department, sellers_for_user
+from sellers.services import is_department, sellers_for_request, sellers_for_user
 
 
 def verify_url(certificate, next_url: str = "", action: str = "verify") -> str:
@@ -805,3 +806,15 @@ class ScreeningKeywordViewSet(SnippetViewSet):
     add_to_admin_menu = False
     list_display = ["phrase", "note"]
     search_fields = ["phrase"]
+
+
+# -- the seller's home ---------------------------------------------------------------
+
+
+@hooks.register("construct_homepage_panels")
+def add_seller_home_panel(request, panels):
+    """Seller editors open the admin on their own shop: products by state, what
+    needs fixing and certificates about to expire."""
+    seller_ids = sellers_for_request(request)
+    if seller_ids:
+        panels.append(SellerHomePanel(seller_ids))

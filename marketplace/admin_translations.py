@@ -60,6 +60,8 @@ ADMIN_MESSAGES = (
     gettext_noop("Profile picture"),
     # Dashboard
     gettext_noop("Site summary"),
+    # Every collapsible panel's button (dashboard panels, the page editor)
+    gettext_noop("Toggle section"),
     ngettext_lazy(
         '%(total)s Page <span class="w-sr-only">created in %(site_name)s</span>',
         '%(total)s Pages <span class="w-sr-only">created in %(site_name)s</span>',

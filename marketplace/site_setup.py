@@ -1,6 +1,7 @@
 """The site's skeleton: home page, seller directory, category pages, the department's
 group and its approval workflow. Every function is idempotent."""
 
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import transaction
 from wagtail.contrib.redirects.models import Redirect
@@ -89,10 +90,16 @@ def _ensure_home_page() -> HomePage:
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         Site.objects.create(
-            hostname="localhost", port=80, root_page=home, is_default_site=True
+            hostname="localhost",
+            port=80,
+            root_page=home,
+            is_default_site=True,
+            site_name=settings.WAGTAIL_SITE_NAME,
         )
-    elif site.root_page_id != home.pk:
+    elif site.root_page_id != home.pk or not site.site_name:
+        # The admin titles itself with the site's name, else its hostname.
         site.root_page = home
+        site.site_name = site.site_name or settings.WAGTAIL_SITE_NAME
         site.save()
     Page.objects.filter(depth=2).exclude(pk=home.pk).filter(
         content_type__model="page"

@@ -605,6 +605,7 @@ def run_other_benchmarks() -> int:
         "bench_programme.py",
         "bench_spreadsheet.py",
         "bench_phone.py",
+        "bench_seller_home.py",
     ):
         script = ROOT / "scripts" / name
         if not script.exists():

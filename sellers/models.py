@@ -259,6 +259,25 @@ class SellerPage(FoldedSlugMixin, ViewRestrictionsInOneQueryMixin, Page):
     allows_cod = models.BooleanField(
         _("nhận thanh toán khi nhận hàng (COD)"), default=True
     )
+    # The seller's own terms, in its words: shown on its page and its products'.
+    shipping_terms = models.TextField(
+        _("điều kiện giao hàng"),
+        blank=True,
+        max_length=2000,
+        help_text=_("Ví dụ: giao trong 2–3 ngày trong tỉnh, đóng gói hút chân không."),
+    )
+    returns_terms = models.TextField(
+        _("chính sách đổi trả"),
+        blank=True,
+        max_length=2000,
+        help_text=_("Ví dụ: đổi trong 7 ngày nếu hàng lỗi, kèm ảnh khi nhận hàng."),
+    )
+    contact_terms = models.TextField(
+        _("liên hệ hỗ trợ"),
+        blank=True,
+        max_length=1000,
+        help_text=_("Giờ nhận điện thoại, Zalo, người phụ trách đơn hàng."),
+    )
     verified = models.BooleanField(_("đã xác minh"), default=False)
     verified_at = models.DateTimeField(_("xác minh lúc"), null=True, blank=True)
     verified_by = models.ForeignKey(
@@ -329,6 +348,9 @@ class SellerPage(FoldedSlugMixin, ViewRestrictionsInOneQueryMixin, Page):
                     ]
                 ),
                 FieldPanel("allows_cod"),
+                FieldPanel("shipping_terms"),
+                FieldPanel("returns_terms"),
+                FieldPanel("contact_terms"),
             ],
             heading=_("Giao hàng và thanh toán"),
         ),
@@ -402,6 +424,10 @@ class SellerPage(FoldedSlugMixin, ViewRestrictionsInOneQueryMixin, Page):
     @property
     def phone_display(self) -> str:
         return display_phone(self.phone)
+
+    @property
+    def has_terms(self) -> bool:
+        return bool(self.shipping_terms or self.returns_terms or self.contact_terms)
 
     @property
     def address_display(self) -> str:

@@ -134,3 +134,11 @@ def seller_emails(seller: SellerPage) -> list[str]:
     )
     addresses = {seller.email, *users.values_list("email", flat=True)}
     return sorted(address for address in addresses if address)
+
+
+def sellers_for_request(request) -> list[int]:
+    """sellers_for_user for the request's user, read once per request (the
+    dashboard's panels from several apps all ask)."""
+    if not hasattr(request, "_seller_ids"):
+        request._seller_ids = sellers_for_user(request.user)
+    return request._seller_ids

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
 OCOP_VALIDITY_MONTHS = 36
@@ -78,6 +79,16 @@ class OcopCertificateQuerySet(ReviewQuerySet):
         if status == ReviewStatus.PENDING:
             return current.awaiting_verification(on)
         return self
+
+
+# Written only by Reviewed.record_verification() / verify() / return_to_seller().
+REVIEW_STATE_FIELDS = (
+    "verified_at",
+    "verified_by_id",
+    "returned_at",
+    "returned_by_id",
+    "return_reason",
+)
 
 
 class Reviewed(models.Model):
@@ -176,17 +187,29 @@ class Reviewed(models.Model):
         )
 
     def _saved_values(self) -> dict | None:
-        if self.pk is None or not (self.verified_at or self.returned_at):
+        if self.pk is None:
             return None
         manager = type(self)._default_manager
-        return manager.filter(pk=self.pk).values(*self.REVIEWED_FIELDS).first()
+        fields = (*self.REVIEWED_FIELDS, *REVIEW_STATE_FIELDS)
+        return manager.filter(pk=self.pk).values(*fields).first()
 
     def _review_again_if_changed(self, kwargs: dict) -> dict | None:
         """Clear verification and return when a reviewed field changed; the old
-        values (or None) for subclasses that react to other changes."""
+        values (or None) for subclasses that react to other changes.
+
+        An ordinary save keeps the review state the database has: the product
+        form saves certificates edited inline (and an older copy of one must not
+        bring back a verification the department has since withdrawn). Only
+        verify() and return_to_seller() write it, naming its fields."""
         saved = self._saved_values()
         if saved is None:
             return None
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or not set(update_fields) & set(REVIEW_STATE_FIELDS):
+            for name in REVIEW_STATE_FIELDS:
+                setattr(self, name, saved[name])
+        if not (self.verified_at or self.returned_at):
+            return saved
         if any(getattr(self, name) != saved[name] for name in self.REVIEWED_FIELDS):
             self.verified_at = self.verified_by = None
             self.returned_at = self.returned_by = None
@@ -211,7 +234,7 @@ class OcopCertificate(Reviewed):
         PROVINCE = "province", _("Cấp tỉnh")
         CENTRAL = "central", _("Cấp trung ương")
 
-    product = models.ForeignKey(
+    product = ParentalKey(
         "catalog.ProductPage",
         verbose_name=_("sản phẩm"),
         on_delete=models.CASCADE,
@@ -339,7 +362,7 @@ class RuralIndustrialAward(Reviewed):
         REGION = "region", _("Cấp khu vực")
         NATIONAL = "national", _("Cấp quốc gia")
 
-    product = models.ForeignKey(
+    product = ParentalKey(
         "catalog.ProductPage",
         verbose_name=_("sản phẩm"),
         on_delete=models.CASCADE,

@@ -20,7 +20,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from catalog.forms import ProductPageForm
+from catalog.forms import REVIEWED_RELATIONS, ProductPageForm
 from catalog.models.licences import ALCOHOL_LICENCE_ABV, LicenceKind, SellerLicence
 from catalog.models.snippets import OcopGroup
 from marketplace.formatting import format_vnd
@@ -192,6 +192,30 @@ class ProductPage(FoldedSlugMixin, ViewRestrictionsInOneQueryMixin, Page):
             heading=_("Bộ ảnh (ảnh đầu tiên là ảnh đại diện)"),
         ),
         FieldPanel("description"),
+        # Verified by the department, not approved with the page: the form writes
+        # them at once (catalog.forms.ProductPageForm) and revisions leave them out.
+        InlinePanel(
+            "ocop_certificates",
+            label=_("Chứng nhận OCOP"),
+            heading=_("Chứng nhận OCOP (Sở Công Thương xác minh)"),
+            panels=[
+                FieldRowPanel([FieldPanel("stars"), FieldPanel("level")]),
+                FieldRowPanel(
+                    [FieldPanel("decision_number"), FieldPanel("decision_date")]
+                ),
+                FieldPanel("expires_on"),
+                FieldPanel("certificate_file"),
+            ],
+        ),
+        InlinePanel(
+            "rural_awards",
+            label=_("Sản phẩm CNNT tiêu biểu"),
+            heading=_("Sản phẩm công nghiệp nông thôn tiêu biểu"),
+            panels=[
+                FieldRowPanel([FieldPanel("level"), FieldPanel("year")]),
+                FieldPanel("decision_number"),
+            ],
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("origin_commune"),
@@ -217,6 +241,8 @@ class ProductPage(FoldedSlugMixin, ViewRestrictionsInOneQueryMixin, Page):
     parent_page_types = ["sellers.SellerPage"]
     subpage_types: list[str] = []
     base_form_class = ProductPageForm
+    # A copy starts without certificates: they belong to the product verified.
+    exclude_fields_in_copy = list(REVIEWED_RELATIONS)
 
     class Meta:
         verbose_name = _("sản phẩm")
@@ -288,6 +314,9 @@ class ProductPage(FoldedSlugMixin, ViewRestrictionsInOneQueryMixin, Page):
         """Stock is live data that checkout reserves and releases between revisions,
         so publishing an older revision must not overwrite it. A seller's deliberate
         change of the figure is applied by ``catalog.stock.apply_edited_stock``."""
+        # Certificates and awards are the database's (see content_panels): an
+        # older revision neither brings back nor deletes one.
+        content = {k: v for k, v in content.items() if k not in REVIEWED_RELATIONS}
         obj = super().with_content_json(content)
         obj.stock = self.stock
         # Moderation is the department's, never a revision's (catalog.moderation).

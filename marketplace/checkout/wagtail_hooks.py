@@ -13,8 +13,9 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from marketplace.checkout import admin_urls, admin_views, tax_views
+from marketplace.checkout.dashboard import OrdersToHandlePanel
 from marketplace.checkout.models import TaxRate
-from sellers.services import is_department
+from sellers.services import is_department, sellers_for_request
 
 # The shell's "Sở Công Thương" menu takes the items registered with this hook.
 DEPARTMENT_MENU_HOOK = "register_department_menu_item"
@@ -138,3 +139,11 @@ class OutboxTaskViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_outbox_viewset():
     return OutboxTaskViewSet("hang_doi_gui_di", url_prefix="hang-doi-gui-di")
+
+
+@hooks.register("construct_homepage_panels")
+def add_orders_to_handle_panel(request, panels):
+    """A seller editor's dashboard lists the orders waiting for it."""
+    seller_ids = sellers_for_request(request)
+    if seller_ids:
+        panels.append(OrdersToHandlePanel(seller_ids))

@@ -205,7 +205,8 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "catalog.uploads.ImageForm"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "catalog.uploads.DocumentForm"
 
-WAGTAIL_SITE_NAME = "Sàn thương mại điện tử OCOP Vĩnh Long"
+# The admin's title (and the Site's site_name that site_setup gives it).
+WAGTAIL_SITE_NAME = "Sàn OCOP Vĩnh Long"
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 # DejaVu Sans (Vietnamese letters) for the QR label sheets: Debian's
 # fonts-dejavu-core, installed by scripts/fonts.sh.

@@ -1,6 +1,7 @@
 """Tags of the site shell: the site menu, the breadcrumbs, the canonical link."""
 
 from django import template
+from django.conf import settings
 
 from catalog.structured_data import breadcrumb_list
 from catalog.templatetags.catalog_tags import json_ld
@@ -50,3 +51,9 @@ def canonical_url(context) -> str:
     if isinstance(number, int) and number > 1:
         url += f"?{PAGE_NAMES['page']}={number}"
     return url
+
+
+@register.simple_tag
+def admin_site_name() -> str:
+    """The admin's title: WAGTAIL_SITE_NAME, never Wagtail's own name."""
+    return settings.WAGTAIL_SITE_NAME

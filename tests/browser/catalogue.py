@@ -41,6 +41,8 @@ DUA_COMMUNE = "An Bình"
 _PIA = Seller(PIA, "cooperative", "0100109106", PIA_COMMUNE)
 _DUA = Seller(DUA, "household_business", "086190123456", DUA_COMMUNE)
 FOOD = "processed_food"
+# The login of Tư Hiền's staff in the admin (tests/browser/test_seller_admin.py).
+SELLER_LOGIN = ("tu-hien", "mat-khau-tu-hien-2026")
 
 ITEMS = (
     Item(_PIA, "Bánh pía sầu riêng Phước Hậu", FOOD, 65000, "hộp", 4, (196, 140, 60)),
@@ -97,6 +99,18 @@ def build(directory: Path) -> None:
     ensure_site_structure()
     call_command("import_products", str(write_csv(directory)), "--publish", verbosity=0)
     call_command("search_index", "rebuild", "--no-progress", verbosity=0)
+    _seller_login()
+
+
+def _seller_login() -> None:
+    from sellers.models import SellerPage
+    from sellers.services import create_seller_account
+
+    username, password = SELLER_LOGIN
+    seller = SellerPage.objects.get(title=DUA)
+    create_seller_account(
+        seller, username=username, email=f"{username}@example.vn", password=password
+    )
 
 
 if __name__ == "__main__":

@@ -171,3 +171,72 @@ def test_english_editor_still_sees_english(client, shop):
     assert f"Submit to {WORKFLOW_NAME}" in html
     assert "Lưu nháp" not in html
     assert {"Pages", "Images", "Documents", "Help", "Log out"} <= _menu_labels(html)
+
+
+# English strings a seller met in the admin before it spoke Vietnamese (issue 13).
+ENGLISH = (
+    "Password",
+    "You don't have permission to publish this page",
+    "Dashboard",
+    "Save draft",
+    "Submit to",
+    "Preview",
+    "Toggle section",
+    "Choose an image",
+    "Choose a document",
+    "Your most recent edits",
+    "Account",
+    "Log out",
+    "localhost",
+)
+SITE_NAME = "Sàn OCOP Vĩnh Long"
+
+
+def _english_in(html: str) -> list[str]:
+    # The SVG sprite and the icons' names are not text a seller reads.
+    text = re.sub(r"<svg.*?</svg>", "", html, flags=re.DOTALL)
+    # Whole words: "togglePreviewSize" in a script's data attribute is not text.
+    return [
+        phrase
+        for phrase in ENGLISH
+        if re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text)
+    ]
+
+
+@pytest.mark.parametrize(
+    "view",
+    [
+        "wagtailadmin_home",
+        "edit",
+        "wagtailimages_chooser:choose",
+        "wagtaildocs_chooser:choose",
+        "wagtailadmin_account",
+    ],
+)
+def test_seller_meets_no_english_and_the_sites_name(client, shop, view):
+    product, editor = shop
+    _log_in(client, editor, "vi")
+    if view == "edit":
+        url = reverse("wagtailadmin_pages:edit", args=[product.pk])
+    else:
+        url = reverse(view)
+
+    response = client.get(url, HTTP_ACCEPT_LANGUAGE="en")
+    html = response.content.decode()
+    if response.headers.get("Content-Type", "").startswith("application/json"):
+        html = json.loads(html)["html"]
+
+    assert response.status_code == 200
+    assert _english_in(html) == []
+    if view != "wagtailimages_chooser:choose" and "chooser" not in view:
+        assert SITE_NAME in html
+
+
+def test_admin_javascript_speaks_vietnamese_to_sellers(client, shop):
+    _product, editor = shop
+    _log_in(client, editor, "vi")
+
+    catalogue = client.get(reverse("wagtailadmin_javascript_catalog")).content.decode()
+
+    for vietnamese in ("Mở rộng tất cả", "Thao tác khác", "Menu chính", "Đang tải"):
+        assert json.dumps(vietnamese)[1:-1] in catalogue
