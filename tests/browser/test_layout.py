@@ -121,17 +121,18 @@ def test_filters_fold_above_the_results_and_show_as_removable_chips(journey):
     four.check()
     page.get_by_role("button", name="Lọc", exact=True).click()
     expect(page).to_have_url(re.compile(r"[?&]sao=4"))
-    # With filters chosen the panel stays open to show them; it folds away again.
-    expect(page.get_by_role("checkbox", name="4 sao")).to_be_checked()
+    # The chosen filters show as chips; the panel is folded again, so the first
+    # product stays on the first screen.
     chip = page.get_by_role("link", name=re.compile(r"4 sao.*bỏ lọc"))
     expect(chip).to_be_visible()
+    expect(page.get_by_role("checkbox", name="4 sao")).to_be_hidden()
     expect(product_link(page, "Bánh pía đậu xanh Phước Hậu")).to_have_count(0)
     _assert_fits_the_phone(page, "filtered category")
-    journey.shot(page, "filtered")
-    page.locator("summary", has_text="Bộ lọc").click()
-    expect(page.get_by_role("checkbox", name="4 sao")).to_be_hidden()
     assert _top(first_card) < PHONE["height"]
     journey.shot(page, "chips")
+    page.locator("summary", has_text="Bộ lọc").click()
+    expect(page.get_by_role("checkbox", name="4 sao")).to_be_checked()
+    journey.shot(page, "filtered")
 
     chip.click()
     expect(page).not_to_have_url(re.compile(r"sao=4"))
