@@ -31,7 +31,13 @@ from catalog.listing import (
     valid_certificates,
     with_ocop_stars,
 )
-from catalog.models import Category, OcopGroup, ProductImage, ProductPage
+from catalog.models import (
+    Category,
+    OcopCertificate,
+    OcopGroup,
+    ProductImage,
+    ProductPage,
+)
 from marketplace.formatting import format_date
 from search import query_report
 from sellers.models import AdminUnit, SellerApplication, SellerPage, SellerType
@@ -104,6 +110,10 @@ class ExpiringRow:
     @property
     def expires_on_text(self) -> str:
         return format_date(self.expires_on)
+
+    @property
+    def days_ago(self) -> int:
+        return -self.days_left
 
 
 @dataclass(frozen=True)
@@ -246,29 +256,48 @@ def expiring_certificates(today: datetime.date) -> list[ExpiringRow]:
         valid_certificates(today)
         .filter(expires_on__lte=until, product__live=True)
         .order_by("expires_on", "pk")
-        .values(
-            "pk",
-            "product_id",
-            "product__title",
-            "product__seller__title",
-            "stars",
-            "decision_number",
-            "expires_on",
-        )
+        .values(*EXPIRY_VALUES)
     )
-    return [
-        ExpiringRow(
-            pk=row["pk"],
-            product_id=row["product_id"],
-            product=row["product__title"],
-            seller=row["product__seller__title"] or "",
-            stars=row["stars"],
-            decision_number=row["decision_number"],
-            expires_on=row["expires_on"],
-            days_left=(row["expires_on"] - today).days,
-        )
-        for row in rows
-    ]
+    return [_expiry_row(row, today) for row in rows]
+
+
+EXPIRY_VALUES = (
+    "pk",
+    "product_id",
+    "product__title",
+    "product__seller__title",
+    "stars",
+    "decision_number",
+    "expires_on",
+)
+
+
+def _expiry_row(row: dict, today: datetime.date) -> ExpiringRow:
+    return ExpiringRow(
+        pk=row["pk"],
+        product_id=row["product_id"],
+        product=row["product__title"],
+        seller=row["product__seller__title"] or "",
+        stars=row["stars"],
+        decision_number=row["decision_number"],
+        expires_on=row["expires_on"],
+        days_left=(row["expires_on"] - today).days,
+    )
+
+
+def lapsed_certificates(today: datetime.date) -> list[ExpiringRow]:
+    """Verified certificates that lapsed within the last ``EXPIRY_DAYS`` and left
+    their live product without a badge (no other valid certificate)."""
+    since = today - datetime.timedelta(days=EXPIRY_DAYS)
+    still_rated = valid_certificates(today).values("product_id")
+    rows = (
+        OcopCertificate.objects.verified()
+        .filter(expires_on__lt=today, expires_on__gte=since, product__live=True)
+        .exclude(product_id__in=still_rated)
+        .order_by("-expires_on", "pk")
+        .values(*EXPIRY_VALUES)
+    )
+    return [_expiry_row(row, today) for row in rows]
 
 
 def catalogue_figures() -> dict:
@@ -289,6 +318,7 @@ def catalogue_figures() -> dict:
         "share": recognised_share(today),
         "missing": missing_information(),
         "expiring": expiring_certificates(today),
+        "lapsed": lapsed_certificates(today),
     }
     cache.set(key, figures, FIGURES_TTL_SECONDS)
     return figures

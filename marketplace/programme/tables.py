@@ -135,6 +135,21 @@ TABLES: dict[str, Table] = {
             preview=10,
         ),
         Table(
+            "lapsed",
+            "da-het-han",
+            _("Chứng nhận OCOP đã hết hạn trong 90 ngày qua (sản phẩm mất huy hiệu)"),
+            (
+                Field("product", _("Sản phẩm"), link=_certificate_product_url),
+                Field("seller", _("Người bán")),
+                Field("stars", _("Số sao")),
+                Field("decision_number", _("Số quyết định")),
+                Field("expires_on_text", _("Hết hạn")),
+                Field("days_ago", _("Đã qua (ngày)")),
+            ),
+            _catalogue("lapsed"),
+            preview=10,
+        ),
+        Table(
             "applications",
             "ho-so-moi",
             _("Hồ sơ đăng ký bán hàng trong 30 ngày"),

@@ -119,6 +119,11 @@ def catalogue(site_root):
     RuralIndustrialAward.objects.create(
         product=awarded, level="province", year=2024, verified_at=timezone.now()
     )
+    # Lapsed 20 days ago, nothing valid left: listed as lapsed (not one lapsed 120
+    # days ago, nor five's expired 4★ beside its valid ones).
+    OcopCertificateFactory(product=awarded, stars=4, expires_on=days(-20))
+    OcopCertificateFactory(product=awarded, stars=3, expires_on=days(-120))
+    OcopCertificateFactory(product=five, stars=4, expires_on=days(-10))
     # An unverified award and an unverified certificate: not recognised; no price.
     unverified = ProductPageFactory(
         parent=household, title="Mứt gừng", description="<p>Ngon</p>"
@@ -286,6 +291,31 @@ def test_expiring_certificates_are_valid_ones_of_live_products_within_90_days(
     assert [row.pk for row in rows] == expected
     assert [(row.product, row.days_left) for row in rows] == [("Rượu dừa", 60)]
     assert rows[0].expires_on_text == days(60).strftime("%d/%m/%Y")
+
+
+def test_lapsed_certificates_are_those_that_left_a_live_product_without_a_badge(
+    catalogue,
+):
+    still_rated = {
+        c.product_id
+        for c in OcopCertificate.objects.all()
+        if c.verified_at and c.expires_on and c.expires_on >= TODAY()
+    }
+    expected = [
+        c.pk
+        for c in OcopCertificate.objects.order_by("-expires_on", "pk")
+        if c.verified_at
+        and c.expires_on
+        and days(-90) <= c.expires_on < TODAY()
+        and c.product.live
+        and c.product_id not in still_rated
+    ]
+    rows = TABLES["lapsed"].rows(None)
+
+    assert [row.pk for row in rows] == expected
+    assert [(row.product, row.stars, row.days_ago) for row in rows] == [
+        ("Mứt mãng cầu", 4, 20)
+    ]
 
 
 def test_applications_of_the_last_30_days_by_status(catalogue):
@@ -463,9 +493,10 @@ def test_dashboard_query_count(catalogue, department, django_assert_num_queries)
 
 # Session, user, its two permission sets, its profile (5); the applications, the top
 # and the zero-result queries (3); the menu: locales, page and collection
-# permissions, the explorer's root, the verification queue's two counts (6). The
+# permissions, the explorer's root, the verification queue's two counts (6); the
+# complaints' section: this year's and last year's counts and decisions (4). The
 # figures come from the cache.
-QUERIES_WARM = 14
+QUERIES_WARM = 18
 # Categories and their counts (2), stars, group, communes and their names (2),
-# seller type, share, missing, expiring.
-QUERIES_FIGURES = 10
+# seller type, share, missing, expiring, lapsed.
+QUERIES_FIGURES = 11
