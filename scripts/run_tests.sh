@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # What `make test` (and so CI) runs, in the house order: lint, Django checks,
-# services, the suite on SQLite, then the suite again on PostgreSQL 15 with the
-# shared cache in Redis (as in production).
+# services, then the suite on SQLite and again on PostgreSQL 15 with the shared
+# cache in Redis (as in production), both passes at once (SERIAL_PASSES=1: in turn).
 # Every step runs even after a failure so one CI log shows everything; the
 # script exits non-zero when any step failed. FAIL_FAST=1 stops at the first.
 #
@@ -63,7 +63,15 @@ start_service() {
     "$script" start
 }
 
-stop_services() {
+stop_show_pass() {
+    # show_pass PID LOG: wait for a pass started in the background, print its log.
+    local rc=0
+    wait "$1" || rc=$?
+    cat "$2"
+    return "$rc"
+}
+
+services() {
     [ "${KEEP_SERVICES:-0}" = "1" ] && return 0
     local script
     for script in "${STARTED[@]}"; do
@@ -82,7 +90,7 @@ finish() {
     printf '\n\033[1;32mmake test: all passed\033[0m\n'
     exit 0
 }
-trap 'stop_services; exit 130' INT TERM
+trap 'kill $(jobs -p) 2>/dev/null; stop_services; exit 130' INT TERM
 
 run_pytest_sqlite() {
     # PostgreSQL-only and Redis tests run in the second pass.
@@ -130,6 +138,20 @@ step "Django: makemigrations --check" env "${CHECK_ENV[@]}" \
     "$BIN/python" manage.py makemigrations --check --dry-run
 PG_URL=""
 step "Services: PostgreSQL 15, search engine, stripe-mock, Redis, chromium, fonts" services
-step "pytest on SQLite" run_pytest_sqlite
-step "pytest on PostgreSQL 15" run_pytest_postgres
+if [ "${SERIAL_PASSES:-0}" = "1" ]; then
+    step "pytest on SQLite" run_pytest_sqlite
+    step "pytest on PostgreSQL 15" run_pytest_postgres
+else
+    # Two cores: the passes run side by side. Each has its own database, index
+    # prefix, media folders and cache key prefix (marketplace/settings/test.py), and
+    # no test stops a shared service; each log is printed when its pass ends.
+    header "pytest on SQLite and on PostgreSQL 15, side by side"
+    echo "logs: var/test-sqlite.log and var/test-postgres.log (SERIAL_PASSES=1: one by one)"
+    run_pytest_sqlite >var/test-sqlite.log 2>&1 &
+    SQLITE_PID=$!
+    run_pytest_postgres >var/test-postgres.log 2>&1 &
+    POSTGRES_PID=$!
+    step "pytest on SQLite" show_pass "$SQLITE_PID" var/test-sqlite.log
+    step "pytest on PostgreSQL 15" show_pass "$POSTGRES_PID" var/test-postgres.log
+fi
 finish
