@@ -1,13 +1,19 @@
 """Vietnamese first (the site speaks Vietnamese unless the visitor picks English);
 the Content-Security-Policy, with the Wagtail admin's own; personal pages private;
-Wagtail's redirects keeping the query string."""
+Wagtail's redirects keeping the query string; admin actions refused by a model
+rule shown as messages."""
 
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http.response import HttpResponseRedirectBase
 from django.middleware.locale import LocaleMiddleware
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
+from django.utils.http import url_has_allowed_host_and_scheme
 from wagtail.contrib.redirects.middleware import RedirectMiddleware
 
 
@@ -89,3 +95,30 @@ class QueryKeepingRedirectMiddleware(RedirectMiddleware):
         ):
             redirected["Location"] = f"{redirected['Location']}?{query}"
         return redirected
+
+
+class AdminRefusalMiddleware:
+    """A model rule that refuses an admin action after its form was accepted — a
+    workflow approval of a product whose licence lapsed meanwhile, say — comes
+    back as the admin's error message on the page the editor came from, never as
+    a server error. Wagtail runs such actions in a transaction (a task approval is
+    atomic), so nothing of the refused action is kept."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, ValidationError):
+            return None
+        if not request.path.startswith(settings.ADMIN_URL_PREFIX):
+            return None
+        messages.error(request, " ".join(exception.messages))
+        back = request.META.get("HTTP_REFERER", "")
+        if not url_has_allowed_host_and_scheme(
+            back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            back = reverse("wagtailadmin_home")
+        return redirect(back)

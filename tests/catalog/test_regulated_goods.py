@@ -21,10 +21,10 @@ from catalog.models import (
     RegulatedGoodsSettings,
     SellerLicence,
 )
-from sellers.services import ensure_seller_access
+from sellers.services import create_seller_account, ensure_seller_access
 from tests.catalog.utils import product_row, write_csv
 from tests.factories import ProductPageFactory, SellerPageFactory
-from tests.sellers.accounts import department_user, form_data
+from tests.sellers.accounts import PASSWORD, department_user, form_data
 
 TODAY = datetime.date.today
 
@@ -282,3 +282,43 @@ def test_the_importer_refuses_to_publish_products_of_a_licensed_category(
 
     assert "giấy phép đã được Sở Công Thương xác minh" in errors.getvalue()
     assert not ProductPage.objects.filter(title="Rượu dừa Mỏ Cày").exists()
+
+
+def test_approving_a_product_whose_licence_lapsed_meanwhile_says_why(
+    client, seller, department
+):
+    editor = create_seller_account(
+        seller, username="ruou-phu-loc", email="ruou@example.vn", password=PASSWORD
+    )
+    licence = licence_for(seller, verified_by=department)
+    product = spirits(seller)
+    client.force_login(editor)
+    url = reverse("wagtailadmin_pages:edit", args=[product.pk])
+    client.post(url, form_data(client, url, **{"action-submit": "1"}))
+    task_state = ProductPage.objects.get(pk=product.pk).current_workflow_task_state
+    assert task_state is not None
+    # The licence lapses before the department gets to the product.
+    SellerLicence.objects.filter(pk=licence.pk).update(
+        expires_on=TODAY() - datetime.timedelta(days=1)
+    )
+
+    client.force_login(department)
+    dashboard = reverse("wagtailadmin_home")
+    response = client.post(
+        reverse(
+            "wagtailadmin_pages:workflow_action",
+            args=[product.pk, "approve", task_state.pk],
+        ),
+        {"comment": ""},
+        HTTP_REFERER=f"http://testserver{dashboard}",
+        follow=True,
+    )
+
+    assert response.status_code == 200
+    assert response.redirect_chain[0] == (f"http://testserver{dashboard}", 302)
+    said = [str(message) for message in response.context["messages"]]
+    assert any("giấy phép đã được Sở Công Thương xác minh" in text for text in said)
+    product = ProductPage.objects.get(pk=product.pk)
+    assert not product.live
+    # Nothing of the refused approval was kept: the page still waits for it.
+    assert product.current_workflow_task_state.pk == task_state.pk
