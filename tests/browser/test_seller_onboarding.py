@@ -24,6 +24,9 @@ LEGAL_NAME = "Hợp tác xã Dừa Sáp Trà Mẹt"
 APPLICANT_EMAIL = "htx.tramet@example.vn"
 NEW_PASSWORD = "dua-sap-tra-met-2026!"
 PRODUCTS = ("Kẹo dừa sáp Trà Mẹt", "Mứt dừa sáp Trà Mẹt")
+# Wagtail's own labels of the dashboard's workflow actions, in Vietnamese or English.
+ACTIONS = re.compile(r"^(Thao tác|Actions)$")
+APPROVE = re.compile(r"^(Phê chuẩn|Approve)$")
 SET_PASSWORD = re.compile(r"https?://\S+?(/quan-tri/password_reset/confirm/\S+/)")
 
 
@@ -128,6 +131,32 @@ def _upload(page) -> None:
     expect(page.get_by_text("Đã nhập xong.")).to_be_visible(timeout=30_000)
 
 
+def _approve_products(page) -> None:
+    """Each product from the dashboard's "Awaiting your review": Actions → Approve."""
+    page.goto("/quan-tri/")
+    for name in PRODUCTS:
+        row = page.locator("tr", has_text=name).first
+        row.get_by_role("button", name=ACTIONS).click()
+        row.get_by_role("button", name=APPROVE).click()
+        expect(page.locator("tr", has_text=name)).to_have_count(0)
+
+
+def _search(page, name: str):
+    """The shopper types the product's name, as Vietnamese is typed on a phone."""
+    page.goto(f"/tim-kiem/?q={name.lower()}")
+    return page.get_by_role("link", name=name)
+
+
+def _found_within_a_refresh(page, name: str):
+    """The engine shows a write after its refresh (1 s): the shopper searches again."""
+    for _ in range(10):
+        found = _search(page, name)
+        if found.count():
+            return found
+        page.wait_for_timeout(500)
+    return found
+
+
 def test_a_producer_joins_and_its_products_go_live(journey):
     _apply(journey)
 
@@ -142,3 +171,18 @@ def test_a_producer_joins_and_its_products_go_live(journey):
     _log_in(seller, username, NEW_PASSWORD)
     _upload(seller)
     journey.shot(seller, "imported")
+
+    shopper = journey.new_page()
+    for name in PRODUCTS:  # submitted, not yet approved
+        expect(_search(shopper, name)).to_have_count(0)
+
+    _approve_products(department)
+    journey.shot(department, "products approved")
+
+    shopper = journey.new_page()
+    for name in PRODUCTS:
+        found = _found_within_a_refresh(shopper, name)
+        expect(found.first).to_be_visible()
+        journey.shot(shopper, f"found {name}")
+        found.first.click()
+        expect(shopper.get_by_role("heading", name=name)).to_be_visible()
