@@ -67,10 +67,9 @@ def _apply(journey) -> None:
     )
     page.locator("input[name=consent]").check()
     page.get_by_role("button", name="Gửi hồ sơ").click()
-    expect(page.locator(".form-errors")).to_have_count(0)
-    expect(
-        page.get_by_text(re.compile("DK-|Mã hồ sơ|đã nhận", re.I)).first
-    ).to_be_visible()
+    expect(page.get_by_role("heading", name="Hồ sơ đăng ký bán hàng")).to_be_visible()
+    expect(page.get_by_text(LEGAL_NAME)).to_be_visible()
+    expect(page.get_by_text("Chờ duyệt")).to_be_visible()
     journey.shot(page, "applied")
 
 
