@@ -43,6 +43,8 @@ _DUA = Seller(DUA, "household_business", "086190123456", DUA_COMMUNE)
 FOOD = "processed_food"
 # The login of Tư Hiền's staff in the admin (tests/browser/test_seller_admin.py).
 SELLER_LOGIN = ("tu-hien", "mat-khau-tu-hien-2026")
+# The login of the department's moderator (tests/browser/test_seller_onboarding.py).
+DEPARTMENT_LOGIN = ("so-cong-thuong", "mat-khau-so-cong-thuong-2026")
 
 ITEMS = (
     Item(_PIA, "Bánh pía sầu riêng Phước Hậu", FOOD, 65000, "hộp", 4, (196, 140, 60)),
@@ -100,6 +102,7 @@ def build(directory: Path) -> None:
     call_command("import_products", str(write_csv(directory)), "--publish", verbosity=0)
     call_command("search_index", "rebuild", "--no-progress", verbosity=0)
     _seller_login()
+    _department_login()
 
 
 def _seller_login() -> None:
@@ -111,6 +114,19 @@ def _seller_login() -> None:
     create_seller_account(
         seller, username=username, email=f"{username}@example.vn", password=password
     )
+
+
+def _department_login() -> None:
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from sellers.services import DEPARTMENT_GROUP
+
+    username, password = DEPARTMENT_LOGIN
+    user = get_user_model().objects.create_user(
+        username, email=f"{username}@example.vn", password=password
+    )
+    user.groups.add(Group.objects.get(name=DEPARTMENT_GROUP))
 
 
 if __name__ == "__main__":

@@ -59,6 +59,7 @@ class LiveSite:
     url: str
     index_prefix: str
     log: Path
+    mail_dir: Path
 
     def log_tail(self, lines: int = 40) -> str:
         text = self.log.read_text(errors="replace") if self.log.exists() else ""
@@ -113,9 +114,10 @@ def live_site(tmp_path_factory) -> LiveSite:
         "DATABASE_URL": f"sqlite:///{base / 'db.sqlite3'}",
         "MEDIA_ROOT": str(base / "media"),
         "SEARCH_INDEX_PREFIX": prefix,
+        "BROWSER_MAIL_DIR": str(base / "mail"),
         "PYTHONUNBUFFERED": "1",
     }
-    site = LiveSite("", prefix, base / "server.log")
+    site = LiveSite("", prefix, base / "server.log", base / "mail")
     try:
         seeded = subprocess.run(
             [sys.executable, "-m", "tests.browser.catalogue", str(base / "import")],

@@ -22,7 +22,7 @@ from tests.catalog.spreadsheet_utils import (
     xlsx,
 )
 from tests.sellers.accounts import department_user
-from tests.sellers.test_registration import _document
+from tests.sellers.utils import document
 
 NEW_PASSWORD = "dua-sap-cau-ke-2026!"
 PRODUCTS = ("Kẹo dừa sáp Cầu Kè", "Mứt dừa sáp Cầu Kè")
@@ -42,7 +42,7 @@ def _apply(capture) -> SellerApplication:
         "categories": "Thực phẩm",
         "products": "Kẹo dừa sáp",
         "consent": "on",
-        "document": _document(),
+        "document": document(),
     }
     with capture(execute=True):
         response = Client().post("/dang-ky-ban-hang/", data)

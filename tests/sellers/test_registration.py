@@ -2,7 +2,6 @@
 message and leaves nothing behind; a good application is one pending row, two
 emails, and a reference the applicant follows; the rate limit answers 429."""
 
-import io
 import re
 from pathlib import Path
 
@@ -10,9 +9,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core import mail
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
-from PIL import Image as PILImage
 from wagtail.models import (
     GroupCollectionPermission,
     GroupPagePermission,
@@ -31,22 +28,10 @@ from sellers.models import (
 from tests.checkout.utils import outbox_in_database, run_worker
 from tests.factories import SellerPageFactory
 from tests.sellers.accounts import department_user, seller_with_editor
+from tests.sellers.utils import document, pdf_bytes
 
 URL = "/dang-ky-ban-hang/"
 GOOD_TAX_CODE = "1500678902"
-
-
-def pdf_bytes() -> bytes:
-    """A one-page PDF pypdf reads, drawn in memory with Pillow."""
-    buffer = io.BytesIO()
-    PILImage.new("RGB", (60, 80), "white").save(buffer, "PDF")
-    return buffer.getvalue()
-
-
-def _document(name="giay-dang-ky.pdf", content=None, content_type="application/pdf"):
-    return SimpleUploadedFile(
-        name, pdf_bytes() if content is None else content, content_type
-    )
 
 
 def _data(**overrides) -> dict:
@@ -63,7 +48,7 @@ def _data(**overrides) -> dict:
         "categories": "Thực phẩm",
         "products": "Dừa sáp, kẹo dừa sáp",
         "consent": "on",
-        "document": _document(),
+        "document": document(),
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
@@ -114,19 +99,19 @@ def test_missing_document_is_refused(client, nothing_stored):
 
 
 def test_a_text_file_renamed_pdf_is_refused(client, nothing_stored):
-    fake = _document(content=b"Day khong phai PDF\n" * 50)
+    fake = document(content=b"Day khong phai PDF\n" * 50)
     response = client.post(URL, _data(document=fake))
     assert "không phải là PDF" in _errors(response, "document")
 
 
 def test_a_broken_pdf_is_refused(client, nothing_stored):
-    broken = _document(content=b"%PDF-1.4\n" + b"x" * 500)
+    broken = document(content=b"%PDF-1.4\n" + b"x" * 500)
     response = client.post(URL, _data(document=broken))
     assert "PDF bị hỏng" in _errors(response, "document")
 
 
 def test_a_30_mb_file_is_refused_with_the_limit(client, nothing_stored):
-    big = _document(content=pdf_bytes() + b"\0" * (30 * 1024 * 1024))
+    big = document(content=pdf_bytes() + b"\0" * (30 * 1024 * 1024))
     response = client.post(URL, _data(document=big))
     message = _errors(response, "document")
     assert "Tệp quá lớn" in message
