@@ -63,7 +63,7 @@ start_service() {
     "$script" start
 }
 
-stop_show_pass() {
+show_pass() {
     # show_pass PID LOG: wait for a pass started in the background, print its log.
     local rc=0
     wait "$1" || rc=$?
@@ -71,7 +71,7 @@ stop_show_pass() {
     return "$rc"
 }
 
-services() {
+stop_services() {
     [ "${KEEP_SERVICES:-0}" = "1" ] && return 0
     local script
     for script in "${STARTED[@]}"; do
