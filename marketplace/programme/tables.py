@@ -55,6 +55,14 @@ def _certificate_product_url(row) -> str:
 SELLERS = Field("sellers", _("Người bán"))
 SELLERS_WITH_PRODUCTS = Field("sellers", _("Người bán có sản phẩm"))
 PRODUCTS = Field("products", _("Sản phẩm đang bán"))
+# The columns of the expiring and the lapsed certificates' tables.
+CERTIFICATE_FIELDS = (
+    Field("product", _("Sản phẩm"), link=_certificate_product_url),
+    Field("seller", _("Người bán")),
+    Field("stars", _("Số sao")),
+    Field("decision_number", _("Số quyết định")),
+    Field("expires_on_text", _("Hết hạn")),
+)
 
 TABLES: dict[str, Table] = {
     table.key: table
@@ -123,14 +131,7 @@ TABLES: dict[str, Table] = {
             "expiring",
             "sap-het-han",
             _("Chứng nhận OCOP hết hạn trong 90 ngày"),
-            (
-                Field("product", _("Sản phẩm"), link=_certificate_product_url),
-                Field("seller", _("Người bán")),
-                Field("stars", _("Số sao")),
-                Field("decision_number", _("Số quyết định")),
-                Field("expires_on_text", _("Hết hạn")),
-                Field("days_left", _("Còn (ngày)")),
-            ),
+            (*CERTIFICATE_FIELDS, Field("days_left", _("Còn (ngày)"))),
             _catalogue("expiring"),
             preview=10,
         ),
@@ -138,14 +139,7 @@ TABLES: dict[str, Table] = {
             "lapsed",
             "da-het-han",
             _("Chứng nhận OCOP đã hết hạn trong 90 ngày qua (sản phẩm mất huy hiệu)"),
-            (
-                Field("product", _("Sản phẩm"), link=_certificate_product_url),
-                Field("seller", _("Người bán")),
-                Field("stars", _("Số sao")),
-                Field("decision_number", _("Số quyết định")),
-                Field("expires_on_text", _("Hết hạn")),
-                Field("days_ago", _("Đã qua (ngày)")),
-            ),
+            (*CERTIFICATE_FIELDS, Field("days_ago", _("Đã qua (ngày)"))),
             _catalogue("lapsed"),
             preview=10,
         ),
