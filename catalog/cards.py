@@ -9,15 +9,17 @@ card cost more than the rest of the page, so a card is read here as values in fo
 small queries (products, their stars, covers and renditions) whatever the grid's
 size, and rendered by ``components/product_card.html`` without further lookups.
 A page that shows other images too reads their renditions in the same query
-(``CardBatch.images``, then ``CardBatch.cards``).
+(``CardBatch.images``, then ``CardBatch.cards``). Listings read their rows
+afresh and remember the rest (``remembered_cards``).
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from django.db.models import Max, QuerySet
 from wagtail.models import Site
 
+from catalog import display_cache
 from catalog.listing import valid_certificates
 from catalog.models import ProductImage
 from catalog.renditions import CARD_SPECS, Found, Picture, find_renditions, picture
@@ -192,21 +194,50 @@ def covers(by_product: dict[int, list[tuple[int, str]]]) -> dict[int, tuple[int,
     return {page_id: images[0] for page_id, images in by_product.items() if images}
 
 
-def batch_in_order(ids: Iterable[int]) -> CardBatch:
-    """Cards' batch for live, public product ids in the given order; others (a
+def rows_in_order(ids: Iterable[int]) -> list[dict]:
+    """Cards' rows for live, public product ids in the given order; others (a
     page a password or login now covers, say) are left out."""
     ids = list(ids)
     if not ids:
-        return CardBatch(rows=[], stars={}, covers={})
+        return []
     public = public_products()
     by_pk = {row["pk"]: row for row in card_rows(public.filter(pk__in=ids))}
-    return batch_for([by_pk[pk] for pk in ids if pk in by_pk])
+    return [by_pk[pk] for pk in ids if pk in by_pk]
+
+
+def batch_in_order(ids: Iterable[int]) -> CardBatch:
+    """Cards' batch for live, public product ids in the given order."""
+    return batch_for(rows_in_order(ids))
 
 
 def cards_in_order(ids: Iterable[int]) -> list[ProductCard]:
     """Cards for live product ids in the given order; others are left out."""
     batch = batch_in_order(ids)
     return batch.cards(find_renditions(batch.images))
+
+
+def remembered_cards(
+    rows: list[dict],
+    images: Iterable[Mapping[int | None, Iterable[str]]] = (),
+    highlights: Highlights | None = None,
+) -> tuple[list[ProductCard], Found]:
+    """Cards for freshly read ``rows``, and the renditions they and ``images``
+    (more ``{image_id: specs}``: a seller's logo, say) show.
+
+    Stars, covers and renditions — three queries — are remembered by
+    catalog.display_cache under the rows themselves: a new price, stock or
+    product is a new key, and a changed certificate or gallery forgets them.
+    """
+    images = [dict(wanted) for wanted in images]
+
+    def build() -> dict:
+        batch = batch_for(rows)
+        found = find_renditions(batch.images, *images)
+        return {"stars": batch.stars, "covers": batch.covers, "found": found}
+
+    shown = display_cache.remembered("cards", (rows, images), build)
+    batch = CardBatch(rows=rows, stars=shown["stars"], covers=shown["covers"])
+    return batch.cards(shown["found"], highlights), shown["found"]
 
 
 def _card(

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.urls import reverse
 from wagtail.models import Site
 
+from catalog import display_cache
 from catalog.cards import CardBatch, batch_for, card_rows, covers, galleries, page_url
 from catalog.models import (
     OcopCertificate,
@@ -164,23 +165,60 @@ def gallery_items(gallery: list[tuple[int, str]], found: Found) -> list[GalleryI
     return items
 
 
-def product_detail_context(page: ProductPage, request) -> dict:
-    product = load_product(page, request)
-    lists = product_lists(
-        product, card_rows(related_queryset(product), limit=RELATED_COUNT)
-    )
-    # JSON-LD and the OCOP badge read the certificate from the page.
-    product.current_ocop = lists["certificate"]
-    related = lists["related"]
-    seller = product.seller
-    logo_id = seller.logo_id if seller is not None else None
-    # Every rendition the page shows, read in one query.
+def shown_parts(product: ProductPage, related_rows: list[dict]) -> dict:
+    """What the page builds from records other than its rows: the gallery, the
+    certificates, awards, certifications and tags, the seller's logo and the
+    related products' cards, with every rendition read in one query."""
+    lists = product_lists(product, related_rows)
+    related = lists.pop("related")
+    logo_id = product.seller.logo_id if product.seller is not None else None
     found = find_renditions(
         related.images,
         {image_id: GALLERY_IMAGE_SPECS for image_id, _alt in lists["gallery"]},
         {logo_id: LOGO_SPECS},
     )
-    gallery = gallery_items(lists["gallery"], found)
+    lists["gallery"] = gallery_items(lists["gallery"], found)
+    lists["seller_logo"] = picture(found, logo_id, LOGO_SPECS, "")
+    lists["related_products"] = related.cards(found)
+    return lists
+
+
+def _fresh_rows(product: ProductPage, related_rows: list[dict]) -> tuple:
+    """The values of the rows read for this view that ``shown_parts`` depends on:
+    a change to any of them is a new cache key."""
+    seller = product.seller
+    return (
+        product.pk,
+        product.live_revision_id,
+        product.last_published_at,
+        product.category_url_path,
+        seller.pk if seller is not None else None,
+        seller.live_revision_id if seller is not None else None,
+        related_rows,
+    )
+
+
+def remembered_parts(product: ProductPage, related_rows: list[dict]) -> dict:
+    """``shown_parts``, from catalog.display_cache for a saved page; a preview
+    (its revision held in memory) is built afresh."""
+    if not getattr(product, "loaded_for_display", False):
+        return shown_parts(product, related_rows)
+    return display_cache.remembered(
+        "product",
+        _fresh_rows(product, related_rows),
+        lambda: shown_parts(product, related_rows),
+    )
+
+
+def product_detail_context(page: ProductPage, request) -> dict:
+    product = load_product(page, request)
+    parts = remembered_parts(
+        product, card_rows(related_queryset(product), limit=RELATED_COUNT)
+    )
+    # JSON-LD and the OCOP badge read the certificate from the page.
+    product.current_ocop = parts["certificate"]
+    seller = product.seller
+    gallery = parts["gallery"]
     og_image = absolute(request, gallery[0].og_url) if gallery else None
     # Each URL once: Wagtail works it out from the site's root paths every time.
     urls = {
@@ -188,7 +226,7 @@ def product_detail_context(page: ProductPage, request) -> dict:
         "seller": seller.get_url(request) if seller is not None else None,
         "category": page_url(product.category_url_path, Site.get_site_root_paths()),
     }
-    awards = lists["rural_awards"]
+    awards = parts["rural_awards"]
     absolute_url = absolute(request, urls["product"])
     description = product_description(product)
     return {
@@ -197,16 +235,16 @@ def product_detail_context(page: ProductPage, request) -> dict:
         "product": product,
         "seller": seller,
         "seller_url": urls["seller"],
-        "certificate": lists["certificate"],
-        "origin_certificate": lists["origin_certificate"],
+        "certificate": parts["certificate"],
+        "origin_certificate": parts["origin_certificate"],
         "qr_label": qr_label_urls(product),
         "category_url": urls["category"],
         "rural_awards": awards,
-        "certifications": lists["certifications"],
-        "tags": lists["tags"],
+        "certifications": parts["certifications"],
+        "tags": parts["tags"],
         "gallery": gallery,
-        "seller_logo": picture(found, logo_id, LOGO_SPECS, ""),
-        "related_products": related.cards(found),
+        "seller_logo": parts["seller_logo"],
+        "related_products": parts["related_products"],
         "product_json_ld": product_json_ld(
             product,
             url=absolute_url,

@@ -1,36 +1,43 @@
 """What the home page shows, computed from the database (never typed in)."""
 
 from django.core.cache import cache
-from django.db.models import Count, Q
+from django.db.models import Count
 
-from catalog.cards import card_batch
+from catalog.cards import card_rows, remembered_cards
 from catalog.listing import recognised
-from catalog.models import CategoryPage
-from catalog.renditions import COLLECTION_SPECS, HERO_SPECS, find_renditions, picture
+from catalog.renditions import COLLECTION_SPECS, HERO_SPECS, picture
 from catalog.visibility import public_products
 from marketplace.models.snippets import Collection, CollectionItem
+from marketplace.navigation import main_navigation
 from sellers.visibility import public_sellers
 
 NEWEST_COUNT = 8
-FIGURES_CACHE_KEY = "home:figures"
+FIGURES_CACHE_KEY = "home:figures:v2"
 FIGURES_TTL_SECONDS = 60
 
 
 def catalogue_figures() -> dict:
-    """Public sellers, public products and the share with OCOP or a rural-industry
-    award."""
+    """Public sellers, public products (in all and by category's slug) and the
+    share with OCOP or a rural-industry award."""
     figures = cache.get(FIGURES_CACHE_KEY)
     if figures is not None:
         return figures
     products = public_products()
     recognised_count = products.filter(recognised()).count()
     product_count = products.count()
+    by_category = (
+        products.order_by()
+        .values("category__slug")
+        .annotate(count=Count("pk"))
+        .values_list("category__slug", "count")
+    )
     figures = {
         "sellers": public_sellers().count(),
         "products": product_count,
         "recognised_percent": round(100 * recognised_count / product_count)
         if product_count
         else 0,
+        "by_category": dict(by_category),
     }
     cache.set(FIGURES_CACHE_KEY, figures, FIGURES_TTL_SECONDS)
     return figures
@@ -51,51 +58,44 @@ def featured_collections() -> tuple[list[Collection], dict[int, list[int]]]:
     return collections, product_ids
 
 
-def home_context(page) -> dict:
-    categories = (
-        CategoryPage.objects.live()
-        .child_of(page)
-        .select_related("category")
-        .annotate(
-            product_count=Count(
-                "category__products",
-                filter=Q(
-                    category__products__live=True,
-                    category__products__hidden_at__isnull=True,
-                    category__products__held_for_screening=False,
-                ),
-            )
-        )
-        .order_by("category__sort_order")
-    )
+def category_tiles(request, figures: dict) -> list[dict]:
+    """The menu's categories with their public products' count: no query."""
+    counts = figures["by_category"]
+    return [
+        {**item, "count": counts.get(item["slug"], 0)}
+        for item in main_navigation(request)
+        if item["kind"] == "category"
+    ]
+
+
+def home_context(page, request) -> dict:
     collections, collection_ids = featured_collections()
     newest_ids = list(
         public_products()
         .order_by("-first_published_at", "-pk")
         .values_list("pk", flat=True)[:NEWEST_COUNT]
     )
-    # Every card on the page (collections and newest) in one batch, and every
-    # rendition the page shows (cards, hero, collections) in one query.
-    batch = card_batch(
-        public_products().filter(
-            pk__in=newest_ids + [pk for ids in collection_ids.values() for pk in ids]
-        )
+    # Every card on the page (collections and newest) read at once, and every
+    # rendition the page shows (cards, hero, collections) with them.
+    shown = newest_ids + [pk for ids in collection_ids.values() for pk in ids]
+    all_cards, found = remembered_cards(
+        card_rows(public_products().filter(pk__in=shown)),
+        [
+            {page.hero_image_id: HERO_SPECS},
+            {collection.image_id: COLLECTION_SPECS for collection in collections},
+        ],
     )
-    found = find_renditions(
-        batch.images,
-        {page.hero_image_id: HERO_SPECS},
-        {collection.image_id: COLLECTION_SPECS for collection in collections},
-    )
-    cards = {card.pk: card for card in batch.cards(found)}
+    cards = {card.pk: card for card in all_cards}
     for collection in collections:
         collection.cards = [
             cards[pk] for pk in collection_ids.get(collection.pk, []) if pk in cards
         ]
         collection.picture = picture(found, collection.image_id, COLLECTION_SPECS, "")
+    figures = catalogue_figures()
     return {
-        "figures": catalogue_figures(),
+        "figures": figures,
         "hero": picture(found, page.hero_image_id, HERO_SPECS, ""),
-        "category_pages": categories,
+        "category_tiles": category_tiles(request, figures),
         "collections": collections,
         "newest_products": [cards[pk] for pk in newest_ids if pk in cards],
     }

@@ -22,7 +22,7 @@ from django.db.models import (
     When,
 )
 
-from catalog.cards import batch_for, card_rows
+from catalog.cards import card_rows
 from catalog.listing import rated, with_ocop_stars
 from catalog.models import ProductPage
 from catalog.visibility import public_products
@@ -186,7 +186,7 @@ def _page_rows(matching: QuerySet, params: SearchParams) -> tuple[int, list[dict
 def listing(
     params: SearchParams, today: datetime.date, facets: tuple[str, ...] = FACET_ORDER
 ):
-    """``(total, card batch, facet counts, page)`` for ``params`` from the database."""
+    """``(total, cards' rows, facet counts, page)`` for ``params`` from the database."""
     base = _base(params)
     filters = _facet_filters(params, today)
     matching = base
@@ -195,7 +195,7 @@ def listing(
     total, rows = _page_rows(matching, params)
     last = max(1, -(-total // params.page_size))
     counts = _counts(base, filters, today, facets) if facets else {}
-    return total, batch_for(rows), counts, min(params.page, last)
+    return total, rows, counts, min(params.page, last)
 
 
 def suggest(q: str, size: int = 8) -> list[dict]:

@@ -34,6 +34,9 @@ from sellers.visibility import public_sellers
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 250
+# After a rebuild's alias swap, searches sent a moment before it may still be
+# running on the old index: it is dropped once they are done.
+OLD_INDEX_GRACE_SECONDS = 1.0
 CARD_SPEC = CARD_SPECS[0]
 LOGO_SPEC = LOGO_SPECS[0]
 
@@ -365,6 +368,8 @@ def rebuild(kind: str, progress: Progress | None = None) -> RebuildStats:
     except BaseException:
         engine.delete_index(name)
         raise
+    if old:
+        time.sleep(OLD_INDEX_GRACE_SECONDS)
     for old_index in old:
         engine.delete_index(old_index)
     _catch_up_after_rebuild(kind, started_at)

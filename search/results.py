@@ -103,6 +103,8 @@ def label_facets(
     wanted: tuple[str, ...] = FACET_ORDER,
 ) -> dict:
     """``{facet: {key: count}}`` -> ordered buckets with labels and selection state."""
+    if not wanted:
+        return {}  # a seller's page: no facets, and no labels to read
     reference = reference_labels()
     seller_types = dict(SellerType.choices)
     selected = params.facet_selection()

@@ -13,8 +13,7 @@ from dataclasses import replace
 
 from django.utils import timezone
 
-from catalog.cards import CardBatch, Highlights, batch_in_order
-from catalog.renditions import find_renditions
+from catalog.cards import Highlights, remembered_cards, rows_in_order
 from marketplace.helpers.text import fold
 from search import answers, engine, fallback, promotions, queries, querylog
 from search.documents import PRODUCTS, SELLERS, alias_name
@@ -75,22 +74,20 @@ def list_products(
 
 def _with_cards(
     results: ListingResults,
-    batch: CardBatch,
+    rows: list[dict],
     images: Images,
     highlights: Highlights | None = None,
 ) -> ListingResults:
-    found = find_renditions(batch.images, *images)
-    results.cards = batch.cards(found, highlights)
-    results.renditions = found
+    results.cards, results.renditions = remembered_cards(rows, images, highlights)
     return results
 
 
 def _engine_request(params: SearchParams, today: datetime.date, facets) -> dict:
     alias = alias_name(PRODUCTS)
-    pinned = promotions.pinned_ids(params.raw_q) if params.q else []
-    search = queries.product_search(params, alias, today, pinned, facets)
 
     def ask() -> dict:
+        pinned = promotions.pinned_ids(params.raw_q) if params.q else []
+        search = queries.product_search(params, alias, today, pinned, facets)
         return engine.execute(search, alias).to_dict()
 
     if params.raw_q or params.q:
@@ -131,8 +128,8 @@ def engine_listing(
     results = ListingResults(
         params, total, [], label_facets(counts, params, facets), suggestion
     )
-    batch = batch_in_order(int(h["_id"]) for h in hits)
-    return _with_cards(results, batch, images, highlights)
+    rows = rows_in_order(int(h["_id"]) for h in hits)
+    return _with_cards(results, rows, images, highlights)
 
 
 def database_listing(
@@ -144,13 +141,13 @@ def database_listing(
 ) -> ListingResults:
     """The database backend: same filters, facets and order, ``degraded``."""
     today = today or timezone.localdate()
-    total, batch, counts, page = fallback.listing(params, today, facets)
+    total, rows, counts, page = fallback.listing(params, today, facets)
     if page != params.page:
         params = replace(params, page=page)
     results = ListingResults(
         params, total, [], label_facets(counts, params, facets), degraded=True
     )
-    return _with_cards(results, batch, images)
+    return _with_cards(results, rows, images)
 
 
 def did_you_mean(q: str, alias: str) -> str | None:

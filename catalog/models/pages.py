@@ -424,7 +424,7 @@ class ProductPage(FoldedSlugMixin, ViewRestrictionsInOneQueryMixin, Page):
         return context
 
 
-class CategoryPage(FoldedSlugMixin, Page):
+class CategoryPage(FoldedSlugMixin, ViewRestrictionsInOneQueryMixin, Page):
     """Browse page for one shop category, with filters that work without JavaScript."""
 
     category = models.OneToOneField(
@@ -444,6 +444,12 @@ class CategoryPage(FoldedSlugMixin, Page):
 
     class Meta:
         verbose_name = _("trang danh mục")
+
+    @classmethod
+    def display_queryset(cls):
+        """Category pages with their category and view-restriction flag, for the
+        home page's routing shortcut."""
+        return with_view_restriction_flag(cls.objects.select_related("category"))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

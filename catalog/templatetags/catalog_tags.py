@@ -10,6 +10,7 @@ from django.utils.safestring import mark_safe
 
 from catalog.renditions import SPECS_BY_NAME, Picture, image_picture
 from marketplace.formatting import format_date, format_number, format_vnd
+from marketplace.helpers.fragments import CARDS
 
 register = template.Library()
 
@@ -106,6 +107,25 @@ def elided_page_range(page_obj):
 
 
 LOADING_CHOICES = ("lazy", "eager", "high")
+
+
+@register.simple_tag(takes_context=True)
+def product_card(context, card, with_summary=False) -> str:
+    """``components/product_card.html`` for a ``catalog.cards.ProductCard``.
+
+    A card shows nothing but its own values, so its HTML is rendered once per
+    worker for each state of them (``marketplace.helpers.fragments.CARDS``);
+    a grid of 24 cards costs 24 lookups instead of 24 renders.
+    """
+    with_summary = bool(with_summary)
+
+    def render() -> str:
+        template_ = context.template.engine.get_template("components/product_card.html")
+        return template_.render(
+            context.new({"card": card, "with_summary": with_summary})
+        )
+
+    return CARDS.remembered("product_card", (card, with_summary), render)
 
 
 @register.inclusion_tag("components/picture.html")

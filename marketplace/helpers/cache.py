@@ -3,6 +3,7 @@
 - ``clear()`` removes only keys under the cache's ``KEY_PREFIX``: Django's flushes
   the whole Redis database, which several caches (``default``, ``renditions``),
   parallel test runs and benchmarks share under different prefixes.
+- One ``redis.Redis`` client per connection pool instead of one per operation.
 - When Redis is down or stalls, reads miss and writes are dropped (logged), so
   pages are computed from the database instead of failing; after a failure the
   cache is skipped for ``RETRY_AFTER`` seconds rather than waiting on every call.
@@ -12,7 +13,7 @@
 import logging
 import time
 
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -23,10 +24,33 @@ _DOWN = (RedisConnectionError, RedisTimeoutError)
 RETRY_AFTER = 5.0
 
 
+class _OneClientPerPool(RedisCacheClient):
+    """Django builds a new ``redis.Redis`` for every operation, and building one
+    copies its table of some 170 reply callbacks: about a quarter of a
+    millisecond per cache read. One client per connection pool, as redis-py
+    means it to be used (a client is safe to share between threads)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 class SiteRedisCache(RedisCache):
-    """``RedisCache`` that clears only its prefix and survives a Redis outage."""
+    """``RedisCache`` that clears only its prefix, survives a Redis outage and
+    keeps one Redis client per connection pool."""
 
     _down_until = 0.0
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = _OneClientPerPool
 
     def _call(self, operation, fallback, *args, **kwargs):
         if time.monotonic() < self._down_until:

@@ -48,19 +48,23 @@ class HomePage(FoldedSlugMixin, Page):
 
     # The page types that live a fixed number of URL segments below the home page
     # (seller directory › seller › product): looked for first, by that number.
+    # One segment down live pages of several types (categories, the directory,
+    # policies): their type is read first, then the page through its
+    # ``display_queryset()`` when it has one (a category page does).
     deep_page_types = {2: "sellers.SellerPage", 3: "catalog.ProductPage"}
 
     def route(self, request, path_components):
-        """Find a deep page (seller › product) with one lookup by its URL path.
+        """Find a page below the home (category, seller, product) with one lookup
+        by its URL path.
 
         Wagtail's default walks the tree with two queries per level; the slug index
         narrows this lookup and ``url_path`` (kept by Wagtail on moves and renames)
         pins the exact page. The page is loaded once, through its type's
         ``display_queryset()`` that joins what the page shows; when the type is
-        the one expected at that depth, the lookup and the load are one query.
-        Anything not found that way takes the default walk.
+        the one expected at that depth, the lookup and the load are one query,
+        else two. Anything not found that way takes the default walk.
         """
-        if len(path_components) > 1:
+        if path_components:
             page = self._find_deep_page(path_components)
             if page is not None:
                 return page.route(request, [])
@@ -86,5 +90,5 @@ class HomePage(FoldedSlugMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(home_context(self))
+        context.update(home_context(self, request))
         return context

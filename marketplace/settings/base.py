@@ -235,6 +235,10 @@ SEARCH_TIMEOUT = float(os.environ.get("SEARCH_TIMEOUT", "2"))
 # Seconds the engine's answers to browsing (no typed words) are remembered; any
 # write to the index forgets them at once (search/answers.py). 0 turns it off.
 SEARCH_ANSWER_SECONDS = int(os.environ.get("SEARCH_ANSWER_SECONDS", "300"))
+# Seconds a product page's slow-changing parts (gallery, certificates, related
+# products' covers) are remembered; any change to them forgets them at once
+# (catalog/display_cache.py). 0 turns it off.
+CATALOG_DISPLAY_SECONDS = int(os.environ.get("CATALOG_DISPLAY_SECONDS", "300"))
 
 # Stripe: secrets only from the environment; STRIPE_API_BASE points the client at
 # stripe-mock in development and tests (empty means Stripe's own API).

@@ -1,20 +1,69 @@
-"""Tags of the site shell: the site menu, the breadcrumbs, the canonical link."""
+"""Tags of the site shell: the menu, the footer, the language switcher, the
+breadcrumbs, the canonical link."""
 
 from django import template
 from django.conf import settings
+from django.utils.safestring import mark_safe
 
 from catalog.structured_data import breadcrumb_list
 from catalog.templatetags.catalog_tags import json_ld
 from marketplace.breadcrumbs import breadcrumb_trail
+from marketplace.helpers.fragments import remembered_fragment
+from marketplace.legal.disclosures import footer_disclosures
 from marketplace.navigation import main_navigation as menu_entries
 from search.params import PAGE_NAMES
 
 register = template.Library()
 
 
+def _render(context, template_name: str, values: dict) -> str:
+    """``template_name`` with only ``values``: the fragment depends on nothing else."""
+    template_ = context.template.engine.get_template(template_name)
+    return template_.render(context.new(values))
+
+
 @register.simple_tag(takes_context=True)
-def main_navigation(context):
-    return menu_entries(context.get("request"))
+def site_navigation(context, template_name: str) -> str:
+    """The menu entries drawn by ``template_name`` (the phone's menu, the wide
+    screen's bar), the current section marked; rendered once per worker for
+    each state of the menu."""
+    request = context.get("request")
+    items = menu_entries(request)
+    path = getattr(request, "path", "")
+    current = path if any(item["url"] == path for item in items) else ""
+    return remembered_fragment(
+        template_name,
+        (items, current),
+        lambda: _render(
+            context, template_name, {"nav_items": items, "current_url": current}
+        ),
+    )
+
+
+@register.simple_tag(takes_context=True)
+def site_footer(context) -> str:
+    """The footer (owner's disclosures, policies, links), rendered once per
+    worker for each state of what it shows."""
+    request = context.get("request")
+    values = {"legal": footer_disclosures(request), "nav_items": menu_entries(request)}
+    return remembered_fragment(
+        "site_footer",
+        (values["legal"], values["nav_items"]),
+        lambda: _render(context, "components/site_footer.html", values),
+    )
+
+
+@register.simple_tag(takes_context=True)
+def language_switcher(context) -> str:
+    """The language form, rendered once per page although the header shows it
+    twice (the phone's menu and the wide screen's bar)."""
+    key = "language_switcher"
+    if key not in context.render_context:
+        template_ = context.template.engine.get_template(
+            "components/language_switcher.html"
+        )
+        context.render_context[key] = mark_safe(template_.render(context))
+    return context.render_context[key]
 
 
 def _trail(context):

@@ -14,11 +14,11 @@ from django.conf import settings
 from django.core.cache import cache, caches
 from django.test import RequestFactory
 
-from catalog.models import Category, ProductPage
+from catalog.models import Category, OcopCertificate, ProductPage
 from marketplace.helpers.cache import SiteRedisCache
 from marketplace.home import catalogue_figures
 from marketplace.navigation import main_navigation
-from tests.factories import ProductPageFactory
+from tests.factories import OcopCertificateFactory, ProductPageFactory
 
 pytestmark = [pytest.mark.redis, pytest.mark.django_db]
 
@@ -99,3 +99,32 @@ def test_clearing_this_runs_caches_leaves_other_runs_keys():
     finally:
         other_run.clear()
     assert other_run.get("nav:vi") is None
+
+
+def test_a_product_display_forgotten_by_another_worker_is_built_again_here(
+    site_root, client, settings
+):
+    settings.CATALOG_DISPLAY_SECONDS = 300
+    product = ProductPageFactory()
+    related = ProductPageFactory(parent=product.seller)
+    certificate = OcopCertificateFactory(product=related, stars=5)
+    assert "OCOP 5 sao" in client.get(product.url).content.decode()
+    # Returned without a signal here: the display stays remembered.
+    OcopCertificate.objects.filter(pk=certificate.pk).update(verified_at=None)
+    assert "OCOP 5 sao" in client.get(product.url).content.decode()
+
+    # What the save in the other worker runs (catalog/signal_handlers.py).
+    _in_another_worker("from catalog import display_cache; display_cache.forget()")
+
+    assert "OCOP 5 sao" not in client.get(product.url).content.decode()
+
+
+def test_one_redis_client_serves_every_operation_of_a_cache():
+    backend = caches["default"]
+    first = backend._cache.get_client()
+    for index in range(3):
+        backend.set(f"probe:{index}", index)
+        assert backend.get(f"probe:{index}") == index
+
+    assert backend._cache.get_client() is first
+    assert backend._cache.get_client(write=True) is first  # one server, one pool

@@ -1,5 +1,5 @@
 """Private pages stay private: a view restriction on a page or an ancestor applies
-to the public product and seller pages, and to their aliases, as Wagtail's own
+to the public category, product and seller pages, and to their aliases, as Wagtail's own
 lookup says (marketplace/page_mixins.py). That an unrestricted page needs no
 restriction query is pinned in tests/catalog/test_query_counts.py."""
 
@@ -37,6 +37,17 @@ def test_a_password_on_one_product_covers_that_product_only(site_root, client):
     html = client.get(product.url).content.decode()
     assert 'name="password"' in html and "Rượu mai trắng" not in html
     assert "Rượu nếp cẩm" in client.get(neighbour.url).content.decode()
+
+
+def test_a_password_on_a_category_page_covers_it(site_root, client):
+    category_page = CategoryPage.objects.order_by("path").first()
+    other = CategoryPage.objects.order_by("path").last()
+    PageViewRestriction.objects.create(
+        page=category_page, restriction_type="password", password="bi-mat-123"
+    )
+
+    assert 'name="password"' in client.get(category_page.url).content.decode()
+    assert 'name="password"' not in client.get(other.url).content.decode()
 
 
 def test_a_login_restriction_on_the_directory_sends_shoppers_to_log_in(
@@ -212,7 +223,7 @@ def test_the_restriction_flag_agrees_with_wagtail_for_every_page(restricted_tree
             assert restricted[page.pk], page.url_path
 
 
-@pytest.mark.parametrize("model", [SellerPage, ProductPage])
+@pytest.mark.parametrize("model", [SellerPage, ProductPage, CategoryPage])
 def test_the_pages_own_restriction_lookup_agrees_with_wagtail(restricted_tree, model):
     """Flagged by the public pages' display query or not: the same restrictions."""
     loaded = list(model.display_queryset()) + list(model.objects.all())
