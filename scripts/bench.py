@@ -656,10 +656,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument(
-        "--duration", type=int, default=20, help="seconds of load per page"
+        "--duration", type=int, default=40, help="seconds of load per page"
     )
     parser.add_argument(
-        "--rounds", type=int, default=5, help="rounds of /healthz/ then the page"
+        "--rounds", type=int, default=10, help="rounds of /healthz/ then the page"
     )
     parser.add_argument("--connections", type=int, default=10)
     parser.add_argument("--warmup", type=int, default=10, help="requests per page")

@@ -24,15 +24,19 @@ def _vietnamese_first():
 
 @pytest.fixture(autouse=True)
 def _clear_cache(settings):
-    """Every cache (renditions too: their ids come back after a rollback)."""
+    """Every cache (renditions too: their ids come back after a rollback), and
+    the workers' remembered fragments."""
     from django.core.cache import caches
 
+    from marketplace.helpers.fragments import CARDS, SHELL
     from marketplace.sites import forget_sites
 
     def clear():
         for alias in settings.CACHES:
             caches[alias].clear()
         forget_sites()
+        SHELL.clear()
+        CARDS.clear()
 
     clear()
     yield
