@@ -150,15 +150,9 @@ def batch_for(rows: list[dict]) -> CardBatch:
     return CardBatch(rows=rows, stars=stars, covers=covers(galleries(ids)))
 
 
-def card_batch(products: QuerySet, limit: int | None = None) -> CardBatch:
-    """``products`` (at most ``limit``, in queryset order) with stars and covers."""
-    return batch_for(card_rows(products, limit))
-
-
 def product_cards(products: QuerySet, limit: int | None = None) -> list[ProductCard]:
     """Cards for ``products`` in their queryset order (at most ``limit``)."""
-    batch = card_batch(products, limit)
-    return batch.cards(find_renditions(batch.images))
+    return remembered_cards(card_rows(products, limit))[0]
 
 
 def valid_stars(ids: list[int]) -> dict[int, int]:
@@ -205,15 +199,9 @@ def rows_in_order(ids: Iterable[int]) -> list[dict]:
     return [by_pk[pk] for pk in ids if pk in by_pk]
 
 
-def batch_in_order(ids: Iterable[int]) -> CardBatch:
-    """Cards' batch for live, public product ids in the given order."""
-    return batch_for(rows_in_order(ids))
-
-
 def cards_in_order(ids: Iterable[int]) -> list[ProductCard]:
     """Cards for live product ids in the given order; others are left out."""
-    batch = batch_in_order(ids)
-    return batch.cards(find_renditions(batch.images))
+    return remembered_cards(rows_in_order(ids))[0]
 
 
 def remembered_cards(

@@ -27,17 +27,13 @@ from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from marketplace.helpers.cache import current_generation
+
 GENERATION_KEY = "catalog:display:generation"
 
 
 def generation() -> str:
-    current = cache.get(GENERATION_KEY)
-    if current is None:
-        # A random token, not a counter: a generation evicted from the cache must
-        # never come back and meet entries stored under it.
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
-        current = cache.get(GENERATION_KEY) or ""
-    return current
+    return current_generation(GENERATION_KEY, lambda: uuid.uuid4().hex)
 
 
 def forget(*args, **kwargs) -> None:

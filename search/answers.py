@@ -19,20 +19,16 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core.cache import cache
 
+from marketplace.helpers.cache import current_generation
+
 GENERATION_KEY = "search:answers:generation"
 # The engine's refresh interval (1 s) with a margin.
 REFRESH_GRACE_SECONDS = 2.0
 
 
 def _generation() -> tuple[str, float]:
-    current = cache.get(GENERATION_KEY)
-    if current is None:
-        # A random token, not a counter: a generation evicted from the cache
-        # must never come back and meet answers stored under it.
-        current = (uuid.uuid4().hex, 0.0)
-        cache.add(GENERATION_KEY, current, None)
-        current = cache.get(GENERATION_KEY, current)
-    return current
+    """``(token, when it was written)``: answers are keyed by the token."""
+    return current_generation(GENERATION_KEY, lambda: (uuid.uuid4().hex, 0.0))
 
 
 def forget() -> None:

@@ -12,7 +12,9 @@
 
 import logging
 import time
+from collections.abc import Callable
 
+from django.core.cache import cache
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
@@ -22,6 +24,20 @@ logger = logging.getLogger(__name__)
 _BATCH = 500
 _DOWN = (RedisConnectionError, RedisTimeoutError)
 RETRY_AFTER = 5.0
+
+
+def current_generation(key: str, new: Callable[[], object]) -> object:
+    """The value under ``key`` that names the current generation of some cached
+    entries (their keys include it; replacing it forgets them all at once),
+    ``new()`` stored first when there is none. ``new()`` should give a random
+    token, not a counter: a generation evicted from the cache must never come
+    back and meet entries stored under it."""
+    current = cache.get(key)
+    if current is None:
+        current = new()
+        cache.add(key, current, None)
+        current = cache.get(key, current)
+    return current
 
 
 class _OneClientPerPool(RedisCacheClient):

@@ -55,6 +55,8 @@ SHELL = FragmentStore(limit=256)
 CARDS = FragmentStore(limit=4096)
 
 
-def remembered_fragment(name: str, data: object, render: Callable[[], str]) -> str:
-    """A piece of the page shell (see ``FragmentStore.remembered``)."""
-    return SHELL.remembered(name, data, render)
+def render_alone(context, template_name: str, values: dict) -> str:
+    """``template_name`` rendered from a template tag with ``values`` only (and
+    the tag's engine): a piece kept by its data must depend on nothing else."""
+    template = context.template.engine.get_template(template_name)
+    return template.render(context.new(values))

@@ -8,18 +8,12 @@ from django.utils.safestring import mark_safe
 from catalog.structured_data import breadcrumb_list
 from catalog.templatetags.catalog_tags import json_ld
 from marketplace.breadcrumbs import breadcrumb_trail
-from marketplace.helpers.fragments import remembered_fragment
+from marketplace.helpers.fragments import SHELL, render_alone
 from marketplace.legal.disclosures import footer_disclosures
 from marketplace.navigation import main_navigation as menu_entries
 from search.params import PAGE_NAMES
 
 register = template.Library()
-
-
-def _render(context, template_name: str, values: dict) -> str:
-    """``template_name`` with only ``values``: the fragment depends on nothing else."""
-    template_ = context.template.engine.get_template(template_name)
-    return template_.render(context.new(values))
 
 
 @register.simple_tag(takes_context=True)
@@ -31,10 +25,10 @@ def site_navigation(context, template_name: str) -> str:
     items = menu_entries(request)
     path = getattr(request, "path", "")
     current = path if any(item["url"] == path for item in items) else ""
-    return remembered_fragment(
+    return SHELL.remembered(
         template_name,
         (items, current),
-        lambda: _render(
+        lambda: render_alone(
             context, template_name, {"nav_items": items, "current_url": current}
         ),
     )
@@ -46,10 +40,10 @@ def site_footer(context) -> str:
     worker for each state of what it shows."""
     request = context.get("request")
     values = {"legal": footer_disclosures(request), "nav_items": menu_entries(request)}
-    return remembered_fragment(
+    return SHELL.remembered(
         "site_footer",
         (values["legal"], values["nav_items"]),
-        lambda: _render(context, "components/site_footer.html", values),
+        lambda: render_alone(context, "components/site_footer.html", values),
     )
 
 
